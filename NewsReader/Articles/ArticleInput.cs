@@ -1,0 +1,80 @@
+using NewsReader.Data;
+
+namespace NewsReader.Articles;
+
+/// <summary>A story as an editor or a story file gives it, before it is checked and saved.</summary>
+public sealed record ArticleInput(
+    string Title,
+    string? Slug,
+    string Summary,
+    string Author,
+    string Body,
+    string? LeadImage,
+    DateTime? PublishedAt,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Tags)
+{
+    /// <summary>The slug the story will have: the given one normalised, else one made from the title.</summary>
+    public string EffectiveSlug => Articles.Slug.From(string.IsNullOrWhiteSpace(Slug) ? Title : Slug);
+
+    /// <summary>Every reason this input cannot be saved; empty when it can.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            errors.Add("Title is required.");
+        }
+        else if (Title.Trim().Length > ArticleLimits.TitleLength)
+        {
+            errors.Add($"Title must be at most {ArticleLimits.TitleLength} characters.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Title) && EffectiveSlug.Length == 0)
+        {
+            errors.Add("Slug must contain at least one letter or digit.");
+        }
+
+        if (Summary.Length > ArticleLimits.SummaryLength)
+        {
+            errors.Add($"Summary must be at most {ArticleLimits.SummaryLength} characters.");
+        }
+
+        if (Author.Length > 200)
+        {
+            errors.Add("Author must be at most 200 characters.");
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(Body) > ArticleLimits.BodyBytes)
+        {
+            errors.Add("Body must be at most 1 MB.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(LeadImage) && !IsAcceptableImageUrl(LeadImage.Trim()))
+        {
+            errors.Add("Lead image must be an http or https URL, or a path on this site such as /images/photo.jpg.");
+        }
+
+        foreach (var term in Categories.Concat(Tags))
+        {
+            if (term.Trim().Length > ArticleLimits.TermLength || Articles.Slug.From(term).Length == 0)
+            {
+                errors.Add($"\"{Shorten(term)}\" is not a usable category or tag name.");
+            }
+        }
+        return errors;
+    }
+
+    public static bool IsAcceptableImageUrl(string url)
+    {
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return Uri.IsWellFormedUriString(url, UriKind.Relative);
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && !string.IsNullOrEmpty(uri.Host);
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

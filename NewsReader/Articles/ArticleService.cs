@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Data;
+
+namespace NewsReader.Articles;
+
+public enum UpsertOutcome
+{
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// <summary>Saves stories: renders and measures the body once, on save, and keeps categories and tags unique by slug.</summary>
+public sealed class ArticleService(
+    IDbContextFactory<NewsDbContext> dbFactory,
+    MarkdownRenderer markdown,
+    TimeProvider clock)
+{
+    /// <summary>Inserts the story, or updates the one with the same slug. The input must be valid.</summary>
+    public async Task<UpsertOutcome> UpsertBySlugAsync(ArticleInput input, CancellationToken cancellationToken)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(input));
+        }
+
+        var slug = input.EffectiveSlug;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var article = await db.Articles
+            .Include(a => a.Categories)
+            .Include(a => a.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (article is null)
+        {
+            article = new Article { Title = "", Slug = slug, CreatedAt = now };
+            db.Articles.Add(article);
+            await ApplyAsync(db, article, input, cancellationToken);
+            article.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return UpsertOutcome.Inserted;
+        }
+
+        if (IsSameAs(article, input))
+        {
+            return UpsertOutcome.Unchanged;
+        }
+
+        await ApplyAsync(db, article, input, cancellationToken);
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+        return UpsertOutcome.Updated;
+    }
+
+    private async Task ApplyAsync(NewsDbContext db, Article article, ArticleInput input, CancellationToken cancellationToken)
+    {
+        article.Title = input.Title.Trim();
+        article.Slug = input.EffectiveSlug;
+        article.Summary = input.Summary.Trim();
+        article.Author = input.Author.Trim();
+        article.Body = input.Body;
+        article.LeadImage = string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim();
+        article.PublishedAt = input.PublishedAt;
+        article.BodyHtml = markdown.ToSafeHtml(input.Body);
+        var measure = markdown.Measure(article.Title, input.Body);
+        article.WordCount = measure.Words;
+        article.CjkCharacterCount = measure.CjkCharacters;
+        article.ImageCount = measure.Images;
+        article.Categories = await ResolveTermsAsync(db.Categories, input.Categories,
+            (name, slug) => new Category { Name = name, Slug = slug }, cancellationToken);
+        article.Tags = await ResolveTermsAsync(db.Tags, input.Tags,
+            (name, slug) => new Tag { Name = name, Slug = slug }, cancellationToken);
+    }
+
+    private static bool IsSameAs(Article article, ArticleInput input) =>
+        article.Title == input.Title.Trim()
+        && article.Summary == input.Summary.Trim()
+        && article.Author == input.Author.Trim()
+        && article.Body == input.Body
+        && article.LeadImage == (string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim())
+        && article.PublishedAt == input.PublishedAt
+        && SameTerms(article.Categories.Select(c => c.Slug), input.Categories)
+        && SameTerms(article.Tags.Select(t => t.Slug), input.Tags);
+
+    private static bool SameTerms(IEnumerable<string> currentSlugs, IEnumerable<string> names) =>
+        currentSlugs.Order(StringComparer.Ordinal)
+            .SequenceEqual(TermsBySlug(names).Keys.Order(StringComparer.Ordinal));
+
+    /// <summary>Distinct, trimmed names keyed by slug; the first spelling of a name wins.</summary>
+    private static Dictionary<string, string> TermsBySlug(IEnumerable<string> names)
+    {
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0))
+        {
+            terms.TryAdd(Slug.From(name), name);
+        }
+        return terms;
+    }
+
+    private static async Task<List<TTerm>> ResolveTermsAsync<TTerm>(
+        DbSet<TTerm> terms, IEnumerable<string> names, Func<string, string, TTerm> create, CancellationToken cancellationToken)
+        where TTerm : class, ITerm
+    {
+        var wanted = TermsBySlug(names);
+        var slugs = wanted.Keys.ToList();
+        var existing = await terms.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        return wanted.Select(pair => existing.GetValueOrDefault(pair.Key) ?? create(pair.Value, pair.Key)).ToList();
+    }
+}

@@ -1,0 +1,75 @@
+using NewsReader.Data;
+using NewsReader.StoryFiles;
+
+namespace NewsReader;
+
+/// <summary>
+/// The commands of `dotnet run --project NewsReader -- &lt;command&gt;` (DESIGN.md §5). They use the
+/// same configuration and services as the site, and bring the database up to date first.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["import", "export"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        var cancellationToken = cancellation.Token;
+        var services = app.Services;
+
+        try
+        {
+            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
+            return args[0] switch
+            {
+                "import" => await ImportAsync(services, args, cancellationToken),
+                "export" => await ExportAsync(services, args, cancellationToken),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2)
+        {
+            return Usage();
+        }
+        var report = await services.GetRequiredService<StoryImporter>().ImportFolderAsync(args[1], cancellationToken);
+        foreach (var failure in report.Failures)
+        {
+            Console.Error.WriteLine($"failed: {failure.FileName}: {failure.Reason}");
+        }
+        Console.WriteLine(report.Summary);
+        return report.Failures.Count > 0 ? 1 : 0;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2)
+        {
+            return Usage();
+        }
+        var count = await services.GetRequiredService<StoryExporter>().ExportFolderAsync(args[1], cancellationToken);
+        Console.WriteLine($"{count} exported to {Path.GetFullPath(args[1])}");
+        return 0;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage: dotnet run --project NewsReader -- <command>
+              import <folder>    import every *.md story file, inserting or updating by slug
+              export <folder>    write every story as a story file
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,18 @@
+using NewsReader;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsReader();
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+app.MapNewsReader();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Data;
+
+namespace NewsReader.StoryFiles;
+
+/// <summary>Writes every story, drafts included, as a story file named after its slug.</summary>
+public sealed class StoryExporter(IDbContextFactory<NewsDbContext> dbFactory)
+{
+    public async Task<int> ExportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stories = db.Articles.AsNoTracking()
+            .OrderBy(a => a.Id)
+            .Select(a => new StoryFile(
+                a.Title, a.Slug, a.Summary, a.Author, a.PublishedAt,
+                a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                a.LeadImage, a.Body))
+            .AsSplitQuery()
+            .AsAsyncEnumerable();
+
+        var count = 0;
+        await foreach (var story in stories.WithCancellation(cancellationToken))
+        {
+            var path = Path.Combine(folder, story.Slug + ".md");
+            await File.WriteAllTextAsync(path, StoryFileFormat.Write(story), cancellationToken);
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,81 @@
+using NewsReader.Articles;
+using NewsReader.Data;
+
+namespace NewsReader.StoryFiles;
+
+public sealed record ImportFailure(string FileName, string Reason);
+
+public sealed record ImportReport(int Imported, int Updated, int Unchanged, IReadOnlyList<ImportFailure> Failures)
+{
+    public string Summary => $"{Imported} imported, {Updated} updated, {Failures.Count} failed, {Unchanged} unchanged";
+}
+
+/// <summary>Imports a folder of story files, inserting or updating by slug; a bad file is skipped with its reason.</summary>
+public sealed class StoryImporter(ArticleService articles, ILogger<StoryImporter> logger)
+{
+    public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Folder not found: {folder}");
+        }
+
+        int imported = 0, updated = 0, unchanged = 0;
+        var failures = new List<ImportFailure>();
+        var slugsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var fileName = Path.GetFileName(path);
+            var (input, error) = await ReadAsync(path, cancellationToken);
+            if (input is not null && slugsSeen.TryGetValue(input.EffectiveSlug, out var firstFile))
+            {
+                error = $"slug \"{input.EffectiveSlug}\" is already used by {firstFile}";
+                input = null;
+            }
+            if (input is null)
+            {
+                failures.Add(new ImportFailure(fileName, error!));
+                logger.LogWarning("Skipped story file {File}: {Reason}", fileName, error);
+                continue;
+            }
+
+            slugsSeen[input.EffectiveSlug] = fileName;
+            switch (await articles.UpsertBySlugAsync(input, cancellationToken))
+            {
+                case UpsertOutcome.Inserted: imported++; break;
+                case UpsertOutcome.Updated: updated++; break;
+                default: unchanged++; break;
+            }
+        }
+        return new ImportReport(imported, updated, unchanged, failures);
+    }
+
+    private static async Task<(ArticleInput? Input, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(path).Length > ArticleLimits.BodyBytes)
+        {
+            return (null, "the file is over 1 MB");
+        }
+
+        string content;
+        try
+        {
+            content = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            return (null, $"the file could not be read ({ex.Message})");
+        }
+
+        var parsed = StoryFileFormat.Parse(content);
+        if (parsed.Story is not { } story)
+        {
+            return (null, parsed.Error);
+        }
+
+        var input = new ArticleInput(story.Title, story.Slug, story.Summary, story.Author, story.Body, story.Image,
+            story.Published, story.Categories, story.Tags);
+        var errors = input.Validate();
+        return errors.Count > 0 ? (null, string.Join(" ", errors)) : (input, null);
+    }
+}
