@@ -13,6 +13,14 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
+    /// <summary>
+    /// The arguments meant for configuration. A command's own arguments (a folder such as /tmp/out,
+    /// --count 10) would otherwise be read as configuration keys, so a command passes on only
+    /// --Key=Value settings, e.g. --ConnectionStrings:News=Data Source=other.db.
+    /// </summary>
+    public static string[] ConfigurationArguments(string[] args) =>
+        IsCommand(args) ? args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray() : args;
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         using var cancellation = new CancellationTokenSource();
@@ -23,10 +31,11 @@ public static class CommandLine
         try
         {
             await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            return args[0] switch
+            var commandArgs = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray();
+            return commandArgs[0] switch
             {
-                "import" => await ImportAsync(services, args, cancellationToken),
-                "export" => await ExportAsync(services, args, cancellationToken),
+                "import" => await ImportAsync(services, commandArgs, cancellationToken),
+                "export" => await ExportAsync(services, commandArgs, cancellationToken),
                 _ => Usage(),
             };
         }

@@ -1,6 +1,6 @@
 using NewsReader;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.ConfigurationArguments(args));
 builder.AddNewsReader();
 
 var app = builder.Build();

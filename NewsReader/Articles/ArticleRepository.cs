@@ -21,10 +21,10 @@ public sealed class ArticleRepository(
         GetPageAsync(_ => true, page, cancellationToken);
 
     public Task<PagedList<ArticleListItem>> GetByCategoryAsync(string categorySlug, int page, CancellationToken cancellationToken) =>
-        GetPageAsync(a => a.Categories.Any(c => c.Slug == categorySlug), page, cancellationToken);
+        GetPageAsync(a => a.Categories.Any(c => c.Category!.Slug == categorySlug), page, cancellationToken);
 
     public Task<PagedList<ArticleListItem>> GetByTagAsync(string tagSlug, int page, CancellationToken cancellationToken) =>
-        GetPageAsync(a => a.Tags.Any(t => t.Slug == tagSlug), page, cancellationToken);
+        GetPageAsync(a => a.Tags.Any(t => t.Tag!.Slug == tagSlug), page, cancellationToken);
 
     public async Task<ArticleView?> GetPublishedAsync(string slug, CancellationToken cancellationToken)
     {
@@ -36,8 +36,8 @@ public sealed class ArticleRepository(
             {
                 a.Id, a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt,
                 a.LeadImage, Measure = new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
-                Categories = a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, c.Slug)).ToList(),
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TermLink(t.Name, t.Slug)).ToList(),
+                Categories = a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
+                Tags = a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList(),
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class ArticleRepository(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking()
-            .Select(c => new { c.Name, c.Slug, Stories = c.Articles.Count(a => a.PublishedAt != null && a.PublishedAt <= now) })
+            .Select(c => new { c.Name, c.Slug, Stories = c.Articles.Count(l => l.Article!.PublishedAt != null && l.Article.PublishedAt <= now) })
             .Where(c => c.Stories > 0)
             .OrderByDescending(c => c.Stories).ThenBy(c => c.Name)
             .Take(count)
@@ -104,7 +104,7 @@ public sealed class ArticleRepository(
             {
                 a.Id, a.Title, a.Slug, a.Summary, a.Author, PublishedAt = a.PublishedAt!.Value, a.LeadImage,
                 Measure = new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
-                Categories = a.Categories.OrderBy(c => c.Name).Select(c => new TermLink(c.Name, c.Slug)).ToList(),
+                Categories = a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

@@ -28,8 +28,8 @@ public sealed class ArticleService(
         var slug = input.EffectiveSlug;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var article = await db.Articles
-            .Include(a => a.Categories)
-            .Include(a => a.Tags)
+            .Include(a => a.Categories).ThenInclude(l => l.Category)
+            .Include(a => a.Tags).ThenInclude(l => l.Tag)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
 
@@ -70,10 +70,38 @@ public sealed class ArticleService(
         article.WordCount = measure.Words;
         article.CjkCharacterCount = measure.CjkCharacters;
         article.ImageCount = measure.Images;
-        article.Categories = await ResolveTermsAsync(db.Categories, input.Categories,
+
+        var categories = await ResolveTermsAsync(db.Categories, input.Categories,
             (name, slug) => new Category { Name = name, Slug = slug }, cancellationToken);
-        article.Tags = await ResolveTermsAsync(db.Tags, input.Tags,
+        article.Categories.RemoveAll(link => !categories.Contains(link.Category!));
+        for (var position = 0; position < categories.Count; position++)
+        {
+            var link = article.Categories.Find(l => l.Category == categories[position]);
+            if (link is null)
+            {
+                article.Categories.Add(new ArticleCategory { Category = categories[position], Position = position });
+            }
+            else
+            {
+                link.Position = position;
+            }
+        }
+
+        var tags = await ResolveTermsAsync(db.Tags, input.Tags,
             (name, slug) => new Tag { Name = name, Slug = slug }, cancellationToken);
+        article.Tags.RemoveAll(link => !tags.Contains(link.Tag!));
+        for (var position = 0; position < tags.Count; position++)
+        {
+            var link = article.Tags.Find(l => l.Tag == tags[position]);
+            if (link is null)
+            {
+                article.Tags.Add(new ArticleTag { Tag = tags[position], Position = position });
+            }
+            else
+            {
+                link.Position = position;
+            }
+        }
     }
 
     private static bool IsSameAs(Article article, ArticleInput input) =>
@@ -83,12 +111,11 @@ public sealed class ArticleService(
         && article.Body == input.Body
         && article.LeadImage == (string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim())
         && article.PublishedAt == input.PublishedAt
-        && SameTerms(article.Categories.Select(c => c.Slug), input.Categories)
-        && SameTerms(article.Tags.Select(t => t.Slug), input.Tags);
+        && SameTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Slug), input.Categories)
+        && SameTerms(article.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Slug), input.Tags);
 
     private static bool SameTerms(IEnumerable<string> currentSlugs, IEnumerable<string> names) =>
-        currentSlugs.Order(StringComparer.Ordinal)
-            .SequenceEqual(TermsBySlug(names).Keys.Order(StringComparer.Ordinal));
+        currentSlugs.SequenceEqual(TermsBySlug(names).Keys);
 
     /// <summary>Distinct, trimmed names keyed by slug; the first spelling of a name wins.</summary>
     private static Dictionary<string, string> TermsBySlug(IEnumerable<string> names)

@@ -34,8 +34,10 @@ public class Article
     /// <summary>Changes on every save; two editors saving one story collide on it.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public List<Category> Categories { get; set; } = [];
-    public List<Tag> Tags { get; set; } = [];
+    /// <summary>In the order the editor gave them: the first is the story's main category.</summary>
+    public List<ArticleCategory> Categories { get; set; } = [];
+
+    public List<ArticleTag> Tags { get; set; } = [];
 }
 
 /// <summary>A category or a tag: a name readers see and a unique slug for its page.</summary>
@@ -50,7 +52,7 @@ public class Category : ITerm
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
-    public List<Article> Articles { get; set; } = [];
+    public List<ArticleCategory> Articles { get; set; } = [];
 }
 
 public class Tag : ITerm
@@ -58,7 +60,25 @@ public class Tag : ITerm
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }
-    public List<Article> Articles { get; set; } = [];
+    public List<ArticleTag> Articles { get; set; } = [];
+}
+
+public class ArticleCategory
+{
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public int Position { get; set; }
+}
+
+public class ArticleTag
+{
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public int TagId { get; set; }
+    public Tag? Tag { get; set; }
+    public int Position { get; set; }
 }
 
 /// <summary>A slug a story used to have; readers following it are sent on with a 301.</summary>

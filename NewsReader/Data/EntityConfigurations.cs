@@ -18,8 +18,6 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Lists read published stories newest first; the id breaks ties so paging is stable.
         article.HasIndex(a => new { a.PublishedAt, a.Id });
 
-        article.HasMany(a => a.Categories).WithMany(c => c.Articles).UsingEntity("ArticleCategories");
-        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }
 }
 
@@ -40,6 +38,30 @@ public sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         tag.Property(t => t.Name).HasMaxLength(ArticleLimits.TermLength);
         tag.Property(t => t.Slug).HasMaxLength(ArticleLimits.SlugLength);
         tag.HasIndex(t => t.Slug).IsUnique();
+    }
+}
+
+public sealed class ArticleCategoryConfiguration : IEntityTypeConfiguration<ArticleCategory>
+{
+    public void Configure(EntityTypeBuilder<ArticleCategory> link)
+    {
+        link.ToTable("ArticleCategories");
+        link.HasKey(l => new { l.ArticleId, l.CategoryId });
+        link.HasIndex(l => l.CategoryId);
+        link.HasOne(l => l.Article).WithMany(a => a.Categories).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.Category).WithMany(c => c.Articles).HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ArticleTagConfiguration : IEntityTypeConfiguration<ArticleTag>
+{
+    public void Configure(EntityTypeBuilder<ArticleTag> link)
+    {
+        link.ToTable("ArticleTags");
+        link.HasKey(l => new { l.ArticleId, l.TagId });
+        link.HasIndex(l => l.TagId);
+        link.HasOne(l => l.Article).WithMany(a => a.Tags).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.Tag).WithMany(t => t.Articles).HasForeignKey(l => l.TagId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

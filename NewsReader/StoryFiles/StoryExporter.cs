@@ -14,8 +14,8 @@ public sealed class StoryExporter(IDbContextFactory<NewsDbContext> dbFactory)
             .OrderBy(a => a.Id)
             .Select(a => new StoryFile(
                 a.Title, a.Slug, a.Summary, a.Author, a.PublishedAt,
-                a.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
-                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList(),
+                a.Tags.OrderBy(t => t.Position).Select(t => t.Tag!.Name).ToList(),
                 a.LeadImage, a.Body))
             .AsSplitQuery()
             .AsAsyncEnumerable();

@@ -112,21 +112,22 @@ namespace NewsReader.Data.Migrations.Sqlite
                 name: "ArticleCategories",
                 columns: table => new
                 {
-                    ArticlesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoriesId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ArticleCategories", x => new { x.ArticlesId, x.CategoriesId });
+                    table.PrimaryKey("PK_ArticleCategories", x => new { x.ArticleId, x.CategoryId });
                     table.ForeignKey(
-                        name: "FK_ArticleCategories_Articles_ArticlesId",
-                        column: x => x.ArticlesId,
+                        name: "FK_ArticleCategories_Articles_ArticleId",
+                        column: x => x.ArticleId,
                         principalTable: "Articles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ArticleCategories_Categories_CategoriesId",
-                        column: x => x.CategoriesId,
+                        name: "FK_ArticleCategories_Categories_CategoryId",
+                        column: x => x.CategoryId,
                         principalTable: "Categories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -136,30 +137,31 @@ namespace NewsReader.Data.Migrations.Sqlite
                 name: "ArticleTags",
                 columns: table => new
                 {
-                    ArticlesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TagsId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TagId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ArticleTags", x => new { x.ArticlesId, x.TagsId });
+                    table.PrimaryKey("PK_ArticleTags", x => new { x.ArticleId, x.TagId });
                     table.ForeignKey(
-                        name: "FK_ArticleTags_Articles_ArticlesId",
-                        column: x => x.ArticlesId,
+                        name: "FK_ArticleTags_Articles_ArticleId",
+                        column: x => x.ArticleId,
                         principalTable: "Articles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ArticleTags_Tags_TagsId",
-                        column: x => x.TagsId,
+                        name: "FK_ArticleTags_Tags_TagId",
+                        column: x => x.TagId,
                         principalTable: "Tags",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleCategories_CategoriesId",
+                name: "IX_ArticleCategories_CategoryId",
                 table: "ArticleCategories",
-                column: "CategoriesId");
+                column: "CategoryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_PublishedAt_Id",
@@ -173,9 +175,9 @@ namespace NewsReader.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleTags_TagsId",
+                name: "IX_ArticleTags_TagId",
                 table: "ArticleTags",
-                column: "TagsId");
+                column: "TagId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Slug",

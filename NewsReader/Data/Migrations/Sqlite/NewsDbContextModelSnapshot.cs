@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsReader.Data;
 
@@ -11,44 +10,12 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261127153822_InitialCreate")]
-    partial class InitialCreate
+    partial class NewsDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("ArticleCategories", b =>
-                {
-                    b.Property<int>("ArticlesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CategoriesId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ArticlesId", "CategoriesId");
-
-                    b.HasIndex("CategoriesId");
-
-                    b.ToTable("ArticleCategories");
-                });
-
-            modelBuilder.Entity("ArticleTags", b =>
-                {
-                    b.Property<int>("ArticlesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TagsId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ArticlesId", "TagsId");
-
-                    b.HasIndex("TagsId");
-
-                    b.ToTable("ArticleTags");
-                });
 
             modelBuilder.Entity("NewsReader.Data.Article", b =>
                 {
@@ -118,6 +85,42 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.ArticleCategory", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("ArticleCategories", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.ArticleTag", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("ArticleTags", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Data.Category", b =>
@@ -225,34 +228,42 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("ArticleCategories", b =>
+            modelBuilder.Entity("NewsReader.Data.ArticleCategory", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticlesId")
+                    b.HasOne("NewsReader.Data.Article", "Article")
+                        .WithMany("Categories")
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("NewsReader.Data.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoriesId")
+                    b.HasOne("NewsReader.Data.Category", "Category")
+                        .WithMany("Articles")
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Category");
                 });
 
-            modelBuilder.Entity("ArticleTags", b =>
+            modelBuilder.Entity("NewsReader.Data.ArticleTag", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticlesId")
+                    b.HasOne("NewsReader.Data.Article", "Article")
+                        .WithMany("Tags")
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("NewsReader.Data.Tag", null)
-                        .WithMany()
-                        .HasForeignKey("TagsId")
+                    b.HasOne("NewsReader.Data.Tag", "Tag")
+                        .WithMany("Articles")
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("NewsReader.Data.Reaction", b =>
@@ -275,6 +286,23 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Article", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Category", b =>
+                {
+                    b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Tag", b =>
+                {
+                    b.Navigation("Articles");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,20 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace NewsReader.Tests.Support;
+
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static IDocument Parse(string html) => Parser.ParseDocument(html);
+
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public static string Text(this IElement? element) =>
+        System.Text.RegularExpressions.Regex.Replace(element?.TextContent ?? "", @"\s+", " ").Trim();
+}

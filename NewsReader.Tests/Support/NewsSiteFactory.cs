@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Articles;
+
+namespace NewsReader.Tests.Support;
+
+/// <summary>
+/// The whole site on a temporary SQLite file. By default it starts with no stories (the content
+/// folder is empty) so each test says exactly what readers should see.
+/// </summary>
+public class NewsSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
+
+    public NewsSiteFactory()
+    {
+        Directory.CreateDirectory(ContentDirectory);
+    }
+
+    public string DatabasePath => Path.Combine(_folder, "news.db");
+
+    /// <summary>Story files imported on first start; empty unless a test writes into it first.</summary>
+    public string ContentDirectory => Path.Combine(_folder, "articles");
+
+    public string Environment { get; init; } = "Development";
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:News", $"Data Source={DatabasePath}");
+        builder.UseSetting("NewsReader:ContentDirectory", ContentDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Saves a story the way an import would.</summary>
+    public Task AddStoryAsync(
+        string title,
+        string body = "Some words for the body of this story.",
+        DateTime? publishedAt = null,
+        string[]? categories = null,
+        string[]? tags = null,
+        string? slug = null,
+        string summary = "",
+        string author = "Test Author",
+        string? leadImage = null,
+        bool draft = false) =>
+        GetService<ArticleService>().UpsertBySlugAsync(
+            new ArticleInput(title, slug, summary, author, body, leadImage,
+                draft ? null : publishedAt ?? new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
+                categories ?? [], tags ?? []),
+            CancellationToken.None);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on some platform is left for the OS to clean up.
+            }
+        }
+    }
+}
