@@ -4,6 +4,7 @@ using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
 using NewsReader.StoryFiles;
+using NewsReader.Web;
 
 namespace NewsReader;
 
@@ -33,12 +34,16 @@ public static class NewsReaderApp
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleService>();
+        services.AddSingleton<ArticleChanges>();
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
         services.AddHostedService<DatabaseStartup>();
 
-        services.AddRazorComponents();
+        // Interactive server rendering exists for the admin area only; reader pages carry no render
+        // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -50,12 +55,15 @@ public static class NewsReaderApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>()
+            // Our own Content-Security-Policy already says frame-ancestors 'self'.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -259,4 +259,30 @@ public sealed class ReaderPagesTests : IDisposable
         var names = page.QuerySelectorAll("nav.category-nav a").Select(a => a.Text()).ToList();
         Assert.Equal(["City", "Culture", "Science"], names);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/articles/plain-story")]
+    [InlineData("/no-such-page")]
+    public async Task ReaderPagesSetNoCookieAndForbidNoCaching(string url)
+    {
+        await _site.AddStoryAsync("Plain story", slug: "plain-story");
+
+        var response = await _client.GetAsync(url);
+
+        Assert.False(response.Headers.Contains("Set-Cookie"), "a plain page view must not set a cookie");
+        Assert.DoesNotContain("no-store", response.Headers.CacheControl?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task EveryResponseCarriesTheSecurityHeaders()
+    {
+        var response = await _client.GetAsync("/");
+
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'self'", policy);
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
 }

@@ -40,8 +40,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Saves a story the way an import would.</summary>
-    public Task AddStoryAsync(
+    /// <summary>Saves a story the way an import would, and announces the change; returns its id.</summary>
+    public async Task<int> AddStoryAsync(
         string title,
         string body = "Some words for the body of this story.",
         DateTime? publishedAt = null,
@@ -51,12 +51,16 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         string summary = "",
         string author = "Test Author",
         string? leadImage = null,
-        bool draft = false) =>
-        GetService<ArticleService>().UpsertBySlugAsync(
+        bool draft = false)
+    {
+        var result = await GetService<ArticleService>().UpsertBySlugAsync(
             new ArticleInput(title, slug, summary, author, body, leadImage,
                 draft ? null : publishedAt ?? new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
                 categories ?? [], tags ?? []),
             CancellationToken.None);
+        await GetService<ArticleChanges>().PublishAsync([result.ArticleId], CancellationToken.None);
+        return result.ArticleId;
+    }
 
     protected override void Dispose(bool disposing)
     {

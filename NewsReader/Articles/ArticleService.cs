@@ -10,14 +10,19 @@ public enum UpsertOutcome
     Unchanged,
 }
 
+public sealed record UpsertResult(UpsertOutcome Outcome, int ArticleId);
+
 /// <summary>Saves stories: renders and measures the body once, on save, and keeps categories and tags unique by slug.</summary>
 public sealed class ArticleService(
     IDbContextFactory<NewsDbContext> dbFactory,
     MarkdownRenderer markdown,
     TimeProvider clock)
 {
-    /// <summary>Inserts the story, or updates the one with the same slug. The input must be valid.</summary>
-    public async Task<UpsertOutcome> UpsertBySlugAsync(ArticleInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the story, or updates the one with the same slug. The input must be valid. The caller
+    /// tells <see cref="ArticleChanges"/> afterwards, so that a batch is announced once.
+    /// </summary>
+    public async Task<UpsertResult> UpsertBySlugAsync(ArticleInput input, CancellationToken cancellationToken)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
@@ -41,19 +46,19 @@ public sealed class ArticleService(
             await ApplyAsync(db, article, input, cancellationToken);
             article.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            return UpsertOutcome.Inserted;
+            return new UpsertResult(UpsertOutcome.Inserted, article.Id);
         }
 
         if (IsSameAs(article, input))
         {
-            return UpsertOutcome.Unchanged;
+            return new UpsertResult(UpsertOutcome.Unchanged, article.Id);
         }
 
         await ApplyAsync(db, article, input, cancellationToken);
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
-        return UpsertOutcome.Updated;
+        return new UpsertResult(UpsertOutcome.Updated, article.Id);
     }
 
     private async Task ApplyAsync(NewsDbContext db, Article article, ArticleInput input, CancellationToken cancellationToken)

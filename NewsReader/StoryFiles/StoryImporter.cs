@@ -11,7 +11,7 @@ public sealed record ImportReport(int Imported, int Updated, int Unchanged, IRea
 }
 
 /// <summary>Imports a folder of story files, inserting or updating by slug; a bad file is skipped with its reason.</summary>
-public sealed class StoryImporter(ArticleService articles, ILogger<StoryImporter> logger)
+public sealed class StoryImporter(ArticleService articles, ArticleChanges changes, ILogger<StoryImporter> logger)
 {
     public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ public sealed class StoryImporter(ArticleService articles, ILogger<StoryImporter
         int imported = 0, updated = 0, unchanged = 0;
         var failures = new List<ImportFailure>();
         var slugsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changedIds = new List<int>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(path);
@@ -40,13 +41,20 @@ public sealed class StoryImporter(ArticleService articles, ILogger<StoryImporter
             }
 
             slugsSeen[input.EffectiveSlug] = fileName;
-            switch (await articles.UpsertBySlugAsync(input, cancellationToken))
+            var result = await articles.UpsertBySlugAsync(input, cancellationToken);
+            switch (result.Outcome)
             {
                 case UpsertOutcome.Inserted: imported++; break;
                 case UpsertOutcome.Updated: updated++; break;
                 default: unchanged++; break;
             }
+            if (result.Outcome != UpsertOutcome.Unchanged)
+            {
+                changedIds.Add(result.ArticleId);
+            }
         }
+
+        await changes.PublishAsync(changedIds, cancellationToken);
         return new ImportReport(imported, updated, unchanged, failures);
     }
 

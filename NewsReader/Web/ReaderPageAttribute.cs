@@ -1,0 +1,9 @@
+namespace NewsReader.Web;
+
+/// <summary>
+/// Marks a page that looks the same to every anonymous reader, so a shared cache may keep it: it
+/// must set no cookie and carry no per-user token. The reader pages wear it; the admin and account
+/// pages do not.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReaderPageAttribute : Attribute;
