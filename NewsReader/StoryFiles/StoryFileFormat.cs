@@ -1,10 +1,368 @@
+using System.Globalization;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using NewsReader.Data;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
 namespace NewsReader.StoryFiles;
 
 /// <summary>Reads and writes the story file format: YAML front matter between --- lines, then Markdown.</summary>
 public static class StoryFileFormat
 {
-    // STUB: implemented in the story-file work.
-    public static StoryFileParseResult Parse(string content) => throw new NotImplementedException();
+    private const int FrontMatterBytes = 64 * 1024;
 
-    public static string Write(StoryFile story) => throw new NotImplementedException();
+    // A story needs two levels at most (a mapping holding lists); deeper nesting is only ever an attack.
+    private const int MaxNesting = 8;
+
+    private static readonly MarkdownPipeline FrontMatterPipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-dd HH:mm:ssK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+    ];
+
+    // Plain scalars YAML (1.1 or 1.2) would read as null or a boolean rather than as text.
+    private static readonly HashSet<string> YamlWords =
+        new(["null", "true", "false", "yes", "no", "on", "off", "y", "n"], StringComparer.OrdinalIgnoreCase);
+
+    public static StoryFileParseResult Parse(string content)
+    {
+        if (Encoding.UTF8.GetByteCount(content) > ArticleLimits.BodyBytes)
+        {
+            return StoryFileParseResult.Fail("the file is over 1 MB");
+        }
+
+        // Markdig and YAML both treat a lone CR as a line break, so it is normalised too, keeping the cut below exact.
+        var text = content.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
+        var (frontMatter, body, error) = Split(text);
+        if (error is not null)
+        {
+            return StoryFileParseResult.Fail(error);
+        }
+        if (Encoding.UTF8.GetByteCount(frontMatter!) > FrontMatterBytes)
+        {
+            return StoryFileParseResult.Fail("the front matter is over 64 KB");
+        }
+
+        var (fields, yamlError) = ReadFields(frontMatter!);
+        if (fields is null)
+        {
+            return StoryFileParseResult.Fail(yamlError!);
+        }
+
+        var errors = new List<string>();
+        var title = Text(fields, "title", errors);
+        if (title?.Length == 0)
+        {
+            errors.Add("missing title");
+        }
+        var slug = Text(fields, "slug", errors);
+        var summary = Text(fields, "summary", errors);
+        var author = Text(fields, "author", errors);
+        var published = Published(fields, errors);
+        var categories = Names(fields, "categories", errors);
+        var tags = Names(fields, "tags", errors);
+        var image = Text(fields, "image", errors);
+        if (errors.Count > 0)
+        {
+            return StoryFileParseResult.Fail(string.Join("; ", errors));
+        }
+
+        return StoryFileParseResult.Ok(new StoryFile(
+            title!, NullIfEmpty(slug), summary!, author!, published, categories, tags, NullIfEmpty(image), body!));
+    }
+
+    public static string Write(StoryFile story)
+    {
+        var file = new StringBuilder("---\n");
+        file.Append("title: ").Append(Scalar(story.Title.Trim(), inList: false)).Append('\n');
+        AppendIfSet(file, "slug", story.Slug);
+        AppendIfSet(file, "summary", story.Summary);
+        AppendIfSet(file, "author", story.Author);
+        if (story.Published is { } published)
+        {
+            file.Append("published: ").Append(FormatDate(published)).Append('\n');
+        }
+        file.Append("categories: ").Append(FlowList(story.Categories)).Append('\n');
+        file.Append("tags: ").Append(FlowList(story.Tags)).Append('\n');
+        AppendIfSet(file, "image", story.Image);
+        file.Append("---\n");
+        file.Append(story.Body.Replace("\r\n", "\n").Replace('\r', '\n'));
+        return file.ToString();
+    }
+
+    private static (string? FrontMatter, string? Body, string? Error) Split(string text)
+    {
+        var lines = text.Split('\n', 3);
+        if (lines[0].TrimEnd(' ', '\t') != "---")
+        {
+            return (null, null, "missing front matter (the file must start with a --- line)");
+        }
+
+        var document = Markdown.Parse(text, FrontMatterPipeline);
+        if (document.Count == 0 || document[0] is not YamlFrontMatterBlock block)
+        {
+            // Markdig does not recognise a front matter with no lines at all.
+            if (lines.Length > 1 && lines[1].TrimEnd(' ', '\t') is "---" or "...")
+            {
+                return ("", lines.Length > 2 ? lines[2] : "", null);
+            }
+            return (null, null, "front matter is not closed with a --- line");
+        }
+
+        // The block's span ends on the closing fence; trailing spaces after it belong to that line, not to the body.
+        var frontMatterStart = lines[0].Length + 1;
+        var closingLineStart = text.LastIndexOf('\n', block.Span.End) + 1;
+        var frontMatter = text[frontMatterStart..closingLineStart];
+        var closingLineEnd = text.IndexOf('\n', block.Span.End);
+        var body = closingLineEnd < 0 ? "" : text[(closingLineEnd + 1)..];
+        return (frontMatter, body, null);
+    }
+
+    private static (Dictionary<string, YamlNode>? Fields, string? Error) ReadFields(string frontMatter)
+    {
+        YamlStream stream;
+        try
+        {
+            var refusal = RefuseAliasesAndDeepNesting(frontMatter);
+            if (refusal is not null)
+            {
+                return (null, refusal);
+            }
+            stream = new YamlStream();
+            stream.Load(new StringReader(frontMatter));
+        }
+        catch (YamlException ex)
+        {
+            return (null, Unreadable(ex.Start, FirstLine(ex.Message)));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet throws these instead of a YamlException for a few malformed inputs; their messages mean nothing to an editor.
+            return (null, "unreadable front matter: the YAML is malformed");
+        }
+
+        var fields = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
+        if (stream.Documents.Count == 0)
+        {
+            return (fields, null);
+        }
+        if (stream.Documents.Count > 1)
+        {
+            return (null, Unreadable(stream.Documents[1].RootNode.Start, "a second YAML document starts here"));
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            var root = stream.Documents[0].RootNode;
+            var found = root is YamlSequenceNode ? "a list" : "a single value";
+            return (null, Unreadable(root.Start, $"expected \"key: value\" lines, found {found}"));
+        }
+
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                continue;
+            }
+            if (!fields.TryAdd(key.Trim(), value))
+            {
+                return (null, Unreadable(keyNode.Start, $"Duplicate key {key}"));
+            }
+        }
+        return (fields, null);
+    }
+
+    private static string? RefuseAliasesAndDeepNesting(string frontMatter)
+    {
+        var parser = new Parser(new StringReader(frontMatter));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case AnchorAlias alias:
+                    return Unreadable(alias.Start, $"aliases (*{alias.Value}) are not allowed");
+                case SequenceStart or MappingStart:
+                    if (++depth > MaxNesting)
+                    {
+                        return Unreadable(parser.Current.Start, "lists or mappings are nested too deeply");
+                    }
+                    break;
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    // Front matter starts on the file's second line, so YAML line numbers are one short.
+    private static string Unreadable(Mark at, string message) => $"unreadable front matter: line {at.Line + 1}: {message}";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>The trimmed text of a field, "" when absent or null, or null (with an error) when it is not text.</summary>
+    private static string? Text(Dictionary<string, YamlNode> fields, string key, List<string> errors)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return "";
+        }
+        if (node is not YamlScalarNode scalar)
+        {
+            errors.Add($"{key} must be text, not a list");
+            return null;
+        }
+        return IsNull(scalar) ? "" : scalar.Value!.Trim();
+    }
+
+    private static DateTime? Published(Dictionary<string, YamlNode> fields, List<string> errors)
+    {
+        if (!fields.TryGetValue("published", out var node) || node is YamlScalarNode scalar && IsNull(scalar))
+        {
+            return null;
+        }
+
+        var value = node is YamlScalarNode { Value: { } text } ? text.Trim() : node.ToString();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        if (node is YamlScalarNode && DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var published))
+        {
+            return published;
+        }
+        errors.Add($"bad date in published: \"{value}\" (use ISO 8601, e.g. 2026-06-20T09:30:00Z)");
+        return null;
+    }
+
+    private static List<string> Names(Dictionary<string, YamlNode> fields, string key, List<string> errors)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return [];
+        }
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return IsNull(scalar) ? [] : CleanNames(scalar.Value!.Split(','));
+            case YamlSequenceNode sequence when sequence.All(item => item is YamlScalarNode):
+                return CleanNames(sequence.Cast<YamlScalarNode>().Where(item => !IsNull(item)).Select(item => item.Value!));
+            default:
+                errors.Add($"{key} must be a list of names");
+                return [];
+        }
+    }
+
+    private static List<string> CleanNames(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return names.Select(name => name.Trim()).Where(name => name.Length > 0 && seen.Add(name)).ToList();
+    }
+
+    private static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static void AppendIfSet(StringBuilder file, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            file.Append(key).Append(": ").Append(Scalar(value.Trim(), inList: false)).Append('\n');
+        }
+    }
+
+    private static string FormatDate(DateTime value)
+    {
+        var utc = value.Kind switch
+        {
+            DateTimeKind.Local => value.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        };
+        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private static string FlowList(IEnumerable<string> names) =>
+        "[" + string.Join(", ", CleanNames(names).Select(name => Scalar(name, inList: true))) + "]";
+
+    private static string Scalar(string value, bool inList) => CanBePlain(value, inList) ? value : DoubleQuoted(value);
+
+    // Deliberately strict: anything that might mean something to YAML other than text is quoted instead.
+    private static bool CanBePlain(string value, bool inList)
+    {
+        if (value.Length == 0 || !(char.IsLetter(value[0]) || value[0] == '/') || YamlWords.Contains(value))
+        {
+            return false;
+        }
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var safe = c switch
+            {
+                ' ' => i + 1 < value.Length && value[i + 1] != ' ',
+                '.' or '\'' or '-' or '_' or '/' or '(' or ')' or '!' or '?' or '&' or '+' or '=' or ';' or '%' or '@' or '~' => true,
+                ',' => !inList,
+                ':' => !inList && i + 1 < value.Length && value[i + 1] is not (' ' or '\t'),
+                _ when c < 128 => char.IsAsciiLetterOrDigit(c),
+                _ => char.IsLetterOrDigit(c) || char.IsPunctuation(c),
+            };
+            if (!safe)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string DoubleQuoted(string value)
+    {
+        var quoted = new StringBuilder("\"");
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case '\t': quoted.Append("\\t"); break;
+                default:
+                    if (char.IsSurrogatePair(value, i))
+                    {
+                        quoted.Append(c).Append(value[++i]);
+                    }
+                    else if (char.IsSurrogate(c))
+                    {
+                        // A lone surrogate cannot be stored in UTF-8 and YAML refuses it escaped; this is what a UTF-8 writer would do.
+                        quoted.Append('\uFFFD');
+                    }
+                    else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                    {
+                        quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                    }
+                    else
+                    {
+                        quoted.Append(c);
+                    }
+                    break;
+            }
+        }
+        return quoted.Append('"').ToString();
+    }
 }
