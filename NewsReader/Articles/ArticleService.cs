@@ -67,11 +67,11 @@ public sealed class ArticleService(
         article.Slug = input.EffectiveSlug;
         article.Summary = input.Summary.Trim();
         article.Author = input.Author.Trim();
-        article.Body = input.Body;
+        article.Body = NormalizeBody(input.Body);
         article.LeadImage = string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim();
         article.PublishedAt = input.PublishedAt;
-        article.BodyHtml = markdown.ToSafeHtml(input.Body);
-        var measure = markdown.Measure(article.Title, input.Body);
+        article.BodyHtml = markdown.ToSafeHtml(article.Body);
+        var measure = markdown.Measure(article.Title, article.Body);
         article.WordCount = measure.Words;
         article.CjkCharacterCount = measure.CjkCharacters;
         article.ImageCount = measure.Images;
@@ -109,11 +109,15 @@ public sealed class ArticleService(
         }
     }
 
+    // Browsers send text areas with CRLF; story files are read with LF. One form keeps export →
+    // import a no-op whichever way a body arrived.
+    private static string NormalizeBody(string body) => body.ReplaceLineEndings("\n");
+
     private static bool IsSameAs(Article article, ArticleInput input) =>
         article.Title == input.Title.Trim()
         && article.Summary == input.Summary.Trim()
         && article.Author == input.Author.Trim()
-        && article.Body == input.Body
+        && article.Body == NormalizeBody(input.Body)
         && article.LeadImage == (string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim())
         && article.PublishedAt == input.PublishedAt
         && SameTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Slug), input.Categories)
