@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
@@ -53,6 +54,7 @@ public static class NewsReaderApp
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAccounts();
         return builder;
     }
 
@@ -64,6 +66,7 @@ public static class NewsReaderApp
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -39,7 +39,10 @@ public class ArticleAutosave
     public long Id { get; set; }
     public int ArticleId { get; set; }
     public Article? Article { get; set; }
-    public required string UserName { get; set; }
+
+    /// <summary>The account's id (not its name, which can change).</summary>
+    public required string UserId { get; set; }
+
     public DateTime SavedAt { get; set; }
 
     /// <summary>The story's <see cref="Article.Version"/> the editor had loaded when typing this.</summary>

@@ -24,10 +24,10 @@ public sealed class ArticleAutosaveConfiguration : IEntityTypeConfiguration<Arti
 {
     public void Configure(EntityTypeBuilder<ArticleAutosave> autosave)
     {
-        autosave.Property(a => a.UserName).HasMaxLength(256);
+        autosave.Property(a => a.UserId).HasMaxLength(450);
         // Unlike a saved story, a working copy may be half-typed and over the limits; it is checked
         // when it is restored and saved, so only the columns that must stay short are capped.
-        autosave.HasIndex(a => new { a.ArticleId, a.UserName }).IsUnique();
+        autosave.HasIndex(a => new { a.ArticleId, a.UserId }).IsUnique();
         autosave.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

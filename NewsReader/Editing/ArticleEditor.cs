@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Data;
 
@@ -16,12 +17,12 @@ public sealed class ArticleEditor(
     IDbContextFactory<NewsDbContext> dbFactory,
     ArticleService articles,
     ArticleChanges changes,
-    CurrentEditor editor,
+    EditorAccess access,
     TimeProvider clock)
 {
     public async Task<StoryTable> ListAsync(StoryQuery query, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stories = db.Articles.AsNoTracking();
@@ -63,7 +64,7 @@ public sealed class ArticleEditor(
 
     public async Task<StoryEdit?> GetAsync(int id, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var article = await LoadAsync(db, id, tracking: false, cancellationToken);
         return article is null ? null : ToEdit(article);
@@ -72,7 +73,7 @@ public sealed class ArticleEditor(
     /// <summary>The title of the story, other than <paramref name="exceptId"/>, that has this slug; null when it is free.</summary>
     public async Task<string?> FindSlugOwnerAsync(string slug, int? exceptId, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await SlugOwnerAsync(db, slug, exceptId, cancellationToken);
     }
@@ -101,7 +102,7 @@ public sealed class ArticleEditor(
         int? id, Guid? expectedVersion, StoryDraft draft, PublishAction action, DateTime? publishAtUtc,
         CancellationToken cancellationToken)
     {
-        var user = await editor.RequireAsync(cancellationToken);
+        var user = await access.RequireEditorAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -144,11 +145,11 @@ public sealed class ArticleEditor(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         article = await WriteAsync(db, article, input, expectedVersion, now, cancellationToken);
-        db.ArticleRevisions.Add(RevisionOf(article, user, ActionLabel(action, article.PublishedAt, now), now));
+        db.ArticleRevisions.Add(RevisionOf(article, user.Name, ActionLabel(action, article.PublishedAt, now), now));
         if (id is not null)
         {
             // The explicit save supersedes this editor's autosaved copy.
-            await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserName == user).ExecuteDeleteAsync(cancellationToken);
+            await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
         }
 
         var outcome = await CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
@@ -166,7 +167,7 @@ public sealed class ArticleEditor(
 
     public async Task<SaveResult> DeleteAsync(int id, Guid expectedVersion, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Articles.Where(a => a.Id == id && a.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
@@ -187,7 +188,7 @@ public sealed class ArticleEditor(
     /// </summary>
     public async Task<AutosaveResult> AutosaveAsync(int? id, Guid? expectedVersion, StoryDraft draft, CancellationToken cancellationToken)
     {
-        var user = await editor.RequireAsync(cancellationToken);
+        var user = await access.RequireEditorAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -202,7 +203,7 @@ public sealed class ArticleEditor(
             var conflict = article.Version != expectedVersion;
             if (conflict || article.PublishedAt is not null)
             {
-                await KeepCopyAsync(db, existingId, user, expectedVersion ?? article.Version, draft, now, cancellationToken);
+                await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? article.Version, draft, now, cancellationToken);
                 return new AutosaveResult.CopyKept(now, conflict);
             }
         }
@@ -227,7 +228,7 @@ public sealed class ArticleEditor(
         var outcome = await CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
         if (outcome.Conflict)
         {
-            await KeepCopyAsync(db, id!.Value, user, expectedVersion!.Value, draft, now, cancellationToken);
+            await KeepCopyAsync(db, id!.Value, user.UserId, expectedVersion!.Value, draft, now, cancellationToken);
             return new AutosaveResult.CopyKept(now, Conflict: true);
         }
         if (outcome.SlugOwner is { } owner)
@@ -241,10 +242,10 @@ public sealed class ArticleEditor(
     /// <summary>This editor's autosaved copy of the story, if there is one.</summary>
     public async Task<AutosaveCopy?> GetAutosaveAsync(int id, CancellationToken cancellationToken)
     {
-        var user = await editor.RequireAsync(cancellationToken);
+        var user = await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ArticleAutosaves.AsNoTracking()
-            .Where(a => a.ArticleId == id && a.UserName == user)
+            .Where(a => a.ArticleId == id && a.UserId == user.UserId)
             .Select(a => new AutosaveCopy(a.SavedAt, a.BaseVersion,
                 new StoryDraft(a.Title, a.Slug, a.Summary, a.Author, a.Body, a.LeadImage, a.Categories, a.Tags)))
             .FirstOrDefaultAsync(cancellationToken);
@@ -252,15 +253,15 @@ public sealed class ArticleEditor(
 
     public async Task DiscardAutosaveAsync(int id, CancellationToken cancellationToken)
     {
-        var user = await editor.RequireAsync(cancellationToken);
+        var user = await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserName == user).ExecuteDeleteAsync(cancellationToken);
+        await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The story's revisions, newest first.</summary>
     public async Task<IReadOnlyList<RevisionSummary>> GetRevisionsAsync(int id, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == id)
@@ -271,7 +272,7 @@ public sealed class ArticleEditor(
 
     public async Task<Revision?> GetRevisionAsync(int id, long revisionId, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ArticleRevisions.AsNoTracking()
             .Where(r => r.ArticleId == id && r.Id == revisionId)
@@ -383,12 +384,12 @@ public sealed class ArticleEditor(
     }
 
     private static async Task KeepCopyAsync(
-        NewsDbContext db, int id, string user, Guid baseVersion, StoryDraft draft, DateTime now, CancellationToken cancellationToken)
+        NewsDbContext db, int id, string userId, Guid baseVersion, StoryDraft draft, DateTime now, CancellationToken cancellationToken)
     {
-        var copy = await db.ArticleAutosaves.FirstOrDefaultAsync(a => a.ArticleId == id && a.UserName == user, cancellationToken);
+        var copy = await db.ArticleAutosaves.FirstOrDefaultAsync(a => a.ArticleId == id && a.UserId == userId, cancellationToken);
         if (copy is null)
         {
-            copy = new ArticleAutosave { ArticleId = id, UserName = user, Title = "" };
+            copy = new ArticleAutosave { ArticleId = id, UserId = userId, Title = "" };
             db.ArticleAutosaves.Add(copy);
         }
         copy.SavedAt = now;

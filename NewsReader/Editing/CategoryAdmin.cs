@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Data;
 
@@ -10,11 +11,11 @@ public sealed record CategoryRow(int Id, string Name, string Slug, int StoryCoun
 public sealed class CategoryAdmin(
     IDbContextFactory<NewsDbContext> dbFactory,
     ArticleChanges changes,
-    CurrentEditor editor)
+    EditorAccess access)
 {
     public async Task<IReadOnlyList<CategoryRow>> ListAsync(CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking()
             .OrderBy(c => c.Name)
@@ -25,7 +26,7 @@ public sealed class CategoryAdmin(
     /// <summary>Null when created; otherwise why not.</summary>
     public async Task<string?> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         var (cleanName, slug, error) = Check(name);
         if (error is not null)
         {
@@ -44,7 +45,7 @@ public sealed class CategoryAdmin(
     /// <summary>Renames the category and moves its slug with the name; null when done, otherwise why not.</summary>
     public async Task<string?> RenameAsync(int id, string name, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         var (cleanName, slug, error) = Check(name);
         if (error is not null)
         {
@@ -73,7 +74,7 @@ public sealed class CategoryAdmin(
     /// <summary>Deletes an unused category; null when done, otherwise why not.</summary>
     public async Task<string?> DeleteAsync(int id, CancellationToken cancellationToken)
     {
-        await editor.RequireAsync(cancellationToken);
+        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The condition is part of the DELETE, so a story filed under it meanwhile keeps it.
         var deleted = await db.Categories.Where(c => c.Id == id && !c.Articles.Any()).ExecuteDeleteAsync(cancellationToken);

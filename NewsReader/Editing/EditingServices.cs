@@ -6,7 +6,6 @@ public static class EditingServices
     public static IServiceCollection AddEditing(this IServiceCollection services)
     {
         services.AddSingleton<EditorOptions>();
-        services.AddScoped<CurrentEditor>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryAdmin>();
         return services;

@@ -18,7 +18,7 @@ namespace NewsReader.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     BaseVersion = table.Column<Guid>(type: "TEXT", nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
@@ -73,9 +73,9 @@ namespace NewsReader.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleAutosaves_ArticleId_UserName",
+                name: "IX_ArticleAutosaves_ArticleId_UserId",
                 table: "ArticleAutosaves",
-                columns: new[] { "ArticleId", "UserName" },
+                columns: new[] { "ArticleId", "UserId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
