@@ -18,7 +18,8 @@ namespace NewsReader.Tests.Components;
 /// </summary>
 public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 {
-    private readonly EditingSite _site = new() { AutosaveDelay = TimeSpan.FromMilliseconds(200) };
+    // Autosave waits long enough not to re-render under a test's clicks; the autosave tests shorten it.
+    private readonly EditingSite _site = new() { AutosaveDelay = TimeSpan.FromHours(1) };
     private AsyncServiceScope _scope;
 
     public StoryEditorTests()
@@ -42,6 +43,8 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
     private ArticleEditor Editor => _scope.ServiceProvider.GetRequiredService<ArticleEditor>();
 
+    private void AutosaveAfter(TimeSpan delay) => _site.GetService<EditorOptions>().AutosaveDelay = delay;
+
     private static string ValueOf(IRenderedComponent<EditArticle> editor, string id) =>
         editor.Find($"#{id}").GetAttribute("value") ?? "";
 
@@ -63,12 +66,12 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var editor = Render<EditArticle>();
 
         editor.Find("#story-title").Input("Tram line 4 opens, at last!");
-        Assert.Equal("tram-line-4-opens-at-last", ValueOf(editor, "story-slug"));
+        editor.WaitForAssertion(() => Assert.Equal("tram-line-4-opens-at-last", ValueOf(editor, "story-slug")));
 
         editor.Find("#story-slug").Input("tram-4");
         editor.Find("#story-title").Input("Tram line 4 opens today");
 
-        Assert.Equal("tram-4", ValueOf(editor, "story-slug"));
+        editor.WaitForAssertion(() => Assert.Equal("tram-4", ValueOf(editor, "story-slug")));
         Assert.Contains("Address: /articles/tram-4", editor.Markup);
     }
 
@@ -82,7 +85,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         editor.Find("#story-slug").Input("");
         editor.Find("#story-title").Input("Second title");
 
-        Assert.Equal("second-title", ValueOf(editor, "story-slug"));
+        editor.WaitForAssertion(() => Assert.Equal("second-title", ValueOf(editor, "story-slug")));
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         editor.Find("#story-slug").Input("  Ça Va, Tram Line 4!! ");
         editor.Find("#story-slug").Blur();
 
-        Assert.Equal("ca-va-tram-line-4", ValueOf(editor, "story-slug"));
+        editor.WaitForAssertion(() => Assert.Equal("ca-va-tram-line-4", ValueOf(editor, "story-slug")));
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         editor.WaitForAssertion(() => Assert.Contains("Saved at", editor.Find(".save-state").TextContent));
         var story = Assert.Single((await Editor.ListAsync(new StoryQuery(), default)).Rows);
         Assert.Equal(("Night buses return", StoryStatus.Draft), (story.Title, story.Status));
-        Assert.Equal("City, Transport", ValueOf(editor, "story-categories"));
+        editor.WaitForAssertion(() => Assert.Equal("City, Transport", ValueOf(editor, "story-categories")));
         var revision = editor.Find(".revision-table tbody tr");
         Assert.Contains("Ana Ferreira", revision.TextContent);
         Assert.Contains("Saved draft", revision.TextContent);
@@ -258,7 +261,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         Button(editor, "Save draft").Click();
 
         editor.WaitForAssertion(() => Assert.Contains("This story was changed by Ben Okafor", editor.Find(".conflict").TextContent));
-        Assert.Equal("Harbour plan", ValueOf(editor, "story-title"));
+        editor.WaitForAssertion(() => Assert.Equal("Harbour plan", ValueOf(editor, "story-title")));
         Assert.Contains("My own careful words.", editor.Find(".preview-body").TextContent);
         Button(editor, "Show their version").Click();
         Assert.Equal("rewrite", editor.Find(".their-version strong").TextContent);
@@ -273,6 +276,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task AutosaveSavesADraftOnlyOnceItHasATitle()
     {
+        AutosaveAfter(TimeSpan.FromMilliseconds(200));
         var editor = Render<EditArticle>();
 
         await TypeBodyAsync(editor, "Words typed before any title.");
@@ -292,6 +296,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
     {
         var created = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(new StoryDraft("Live story", Body: "Live body."), default)).Story;
         var published = Assert.IsType<SaveResult.Saved>(await Editor.PublishNowAsync(created.Id, created.Version, created.Draft, default)).Story;
+        AutosaveAfter(TimeSpan.FromMilliseconds(200));
         var editor = Render<EditArticle>(p => p.Add(e => e.Id, published.Id));
 
         await TypeBodyAsync(editor, "Unfinished new body.");

@@ -245,7 +245,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
 
         var result = await editor.AutosaveAsync(published.Id, published.Version, Draft(body: "Half-typed new paragraph"), default);
 
-        Assert.False(Assert.IsType<AutosaveResult.CopyKept>(result).Conflict);
+        Assert.Null(Assert.IsType<AutosaveResult.CopyKept>(result).Conflict);
         Assert.DoesNotContain("Half-typed", (await Readers.GetPublishedAsync("ferry-timetable-changes", default))!.BodyHtml);
         Assert.Equal(published.Version, (await editor.GetAsync(published.Id, default))!.Version);
         var copy = await editor.GetAutosaveAsync(published.Id, default);
@@ -281,7 +281,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
 
         var result = await ana.AutosaveAsync(opened.Id, opened.Version, Draft(body: "Ana's."), default);
 
-        Assert.True(Assert.IsType<AutosaveResult.CopyKept>(result).Conflict);
+        Assert.Equal("Ben's.", Assert.IsType<AutosaveResult.CopyKept>(result).Conflict!.Stored.Draft.Body);
         Assert.Equal("Ben's.", (await ana.GetAsync(opened.Id, default))!.Draft.Body);
         Assert.Equal("Ana's.", (await ana.GetAutosaveAsync(opened.Id, default))!.Draft.Body);
     }

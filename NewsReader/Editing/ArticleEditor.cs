@@ -204,7 +204,7 @@ public sealed class ArticleEditor(
             if (conflict || article.PublishedAt is not null)
             {
                 await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? article.Version, draft, now, cancellationToken);
-                return new AutosaveResult.CopyKept(now, conflict);
+                return new AutosaveResult.CopyKept(now, conflict ? await ConflictAsync(db, existingId, cancellationToken) as SaveResult.Conflict : null);
             }
         }
 
@@ -229,7 +229,7 @@ public sealed class ArticleEditor(
         if (outcome.Conflict)
         {
             await KeepCopyAsync(db, id!.Value, user.UserId, expectedVersion!.Value, draft, now, cancellationToken);
-            return new AutosaveResult.CopyKept(now, Conflict: true);
+            return new AutosaveResult.CopyKept(now, await ConflictAsync(db, id.Value, cancellationToken) as SaveResult.Conflict);
         }
         if (outcome.SlugOwner is { } owner)
         {

@@ -95,9 +95,9 @@ public abstract record AutosaveResult
 
     /// <summary>
     /// The working copy was kept aside, not in the story: readers can see the story (so autosave must
-    /// not change it), or someone else saved it meanwhile (<paramref name="Conflict"/>).
+    /// not change it), or someone else saved it meanwhile (then <paramref name="Conflict"/> says who and what).
     /// </summary>
-    public sealed record CopyKept(DateTime SavedAt, bool Conflict) : AutosaveResult;
+    public sealed record CopyKept(DateTime SavedAt, SaveResult.Conflict? Conflict) : AutosaveResult;
 
     /// <summary>Nothing was saved on the server (the browser's copy still holds the text).</summary>
     public sealed record Skipped(string Reason) : AutosaveResult;

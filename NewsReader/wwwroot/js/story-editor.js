@@ -74,15 +74,30 @@ export function attach(textarea, dotnet, key, fields) {
         textarea, dotnet, key, fields,
         pending: false, changed: false, sendTimer: 0, storeTimer: 0,
     };
-    textarea.__storyEditor = state;
-    textarea.addEventListener("input", () => {
+    state.onInput = () => {
         state.pending = true;
         state.changed = true;
         clearTimeout(state.sendTimer);
         state.sendTimer = setTimeout(() => send(state), sendDelay(textarea.value.length));
         storeSoon(state);
-    });
-    window.addEventListener("pagehide", () => storeNow(state));
+    };
+    state.onPageHide = () => storeNow(state);
+    textarea.__storyEditor = state;
+    textarea.addEventListener("input", state.onInput);
+    window.addEventListener("pagehide", state.onPageHide);
+}
+
+// The editor closed (navigation inside the admin area): keep what is unsaved, stop listening.
+export function detach(textarea) {
+    const state = stateOf(textarea);
+    if (!state) {
+        return;
+    }
+    storeNow(state);
+    clearTimeout(state.sendTimer);
+    textarea.removeEventListener("input", state.onInput);
+    window.removeEventListener("pagehide", state.onPageHide);
+    delete textarea.__storyEditor;
 }
 
 // Sends a body change that is still waiting for a pause in typing; resolves once the server has it.

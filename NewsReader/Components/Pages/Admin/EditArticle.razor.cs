@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Editing;
 
@@ -21,6 +22,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     private static readonly TimeSpan AutosaveAtLeastEvery = TimeSpan.FromSeconds(15);
 
     [Inject] private ArticleEditor Editor { get; set; } = default!;
+    [Inject] private EditorAccess Access { get; set; } = default!;
     [Inject] private MarkdownRenderer Markdown { get; set; } = default!;
     [Inject] private IOptions<NewsReaderOptions> Options { get; set; } = default!;
     [Inject] private EditorOptions Timings { get; set; } = default!;
@@ -65,6 +67,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     private bool _busy;
 
     private string _previewHtml = "";
+    private TextMeasure _bodyMeasure;
     private ReadTime _readTime = new(1);
     private int _words;
 
@@ -123,6 +126,11 @@ public sealed partial class EditArticle : IAsyncDisposable
         ResetState();
         if (Id is not { } id)
         {
+            // A new story is by its writer unless they say otherwise.
+            var writer = await Access.GetCurrentAsync(_closing.Token);
+            _author = writer?.DisplayName ?? "";
+            _saved = Current;
+            UpdatePreview();
             Changed();
             return;
         }
@@ -219,7 +227,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     {
         _body = body;
         _bodyTooLongBytes = null;
-        Changed(remeasure: true);
+        Changed(bodyChanged: true);
         StateHasChanged();
     });
 
@@ -232,11 +240,11 @@ public sealed partial class EditArticle : IAsyncDisposable
         StateHasChanged();
     });
 
-    private void Changed(bool remeasure = false)
+    private void Changed(bool remeasure = false, bool bodyChanged = false)
     {
-        if (remeasure || _previewHtml.Length == 0 && _body.Length > 0)
+        if (remeasure || bodyChanged)
         {
-            UpdatePreview();
+            UpdatePreview(bodyChanged);
         }
         Validate();
         if (IsDirty)
@@ -250,10 +258,21 @@ public sealed partial class EditArticle : IAsyncDisposable
         }
     }
 
-    private void UpdatePreview()
+    /// <summary>
+    /// Renders the body (only when it changed: a 200 KB body takes a good part of a second) and
+    /// sums the read time. The measure adds up (DESIGN.md §6: title words plus body words), so a
+    /// keystroke in the title measures only the title.
+    /// </summary>
+    private void UpdatePreview(bool bodyChanged = true)
     {
-        _previewHtml = Markdown.ToSafeHtml(_body);
-        var measure = Markdown.Measure(_title, _body);
+        if (bodyChanged)
+        {
+            _previewHtml = Markdown.ToSafeHtml(_body);
+            _bodyMeasure = Markdown.Measure("", _body);
+        }
+        var title = Markdown.Measure(_title, "");
+        var measure = new TextMeasure(title.Words + _bodyMeasure.Words, title.CjkCharacters + _bodyMeasure.CjkCharacters,
+            title.Images + _bodyMeasure.Images);
         _words = measure.Words;
         _readTime = ReadTime.From(measure, Options.Value.WordsPerMinute);
     }
@@ -351,7 +370,7 @@ public sealed partial class EditArticle : IAsyncDisposable
                 _serverOffer = null;
                 _formMessage = null;
                 _dirtySince = null;
-                _saveState = $"Saved at {LocalTime(saved.Story.UpdatedAt)}";
+                _saveState = $"Saved at {LocalTime(saved.Story.UpdatedAt, seconds: true)}";
                 await AfterStoryExistsAsync(wasNew);
                 await CallJsAsync(m => m.InvokeVoidAsync("clearLocal", _bodyBox, StorageKey));
                 _revisions = await Editor.GetRevisionsAsync(saved.Story.Id, _closing.Token);
@@ -520,20 +539,17 @@ public sealed partial class EditArticle : IAsyncDisposable
                     var wasNew = _id is null;
                     Stored(saved.Story);
                     _saved = sent;
-                    _saveState = $"Draft autosaved at {LocalTime(saved.Story.UpdatedAt)}";
+                    _saveState = $"Draft autosaved at {LocalTime(saved.Story.UpdatedAt, seconds: true)}";
                     await AfterStoryExistsAsync(wasNew);
                     break;
-                case AutosaveResult.CopyKept kept when kept.Conflict:
+                case AutosaveResult.CopyKept { Conflict: { } conflict } kept:
                     _saved = sent;
-                    _saveState = $"Your changes were autosaved aside at {LocalTime(kept.SavedAt)}.";
-                    if (_id is { } id && await Editor.GetAsync(id, _closing.Token) is { } stored)
-                    {
-                        ShowConflict(new SaveResult.Conflict(stored, null));
-                    }
+                    _saveState = $"Your changes were autosaved aside at {LocalTime(kept.SavedAt, seconds: true)}.";
+                    ShowConflict(conflict);
                     break;
                 case AutosaveResult.CopyKept kept:
                     _saved = sent;
-                    _saveState = $"Changes autosaved at {LocalTime(kept.SavedAt)}; readers see them after Save changes.";
+                    _saveState = $"Changes autosaved at {LocalTime(kept.SavedAt, seconds: true)}; readers see them after Save changes.";
                     break;
                 case AutosaveResult.Skipped skipped:
                     _saveState = $"Not saved yet: {skipped.Reason}";
@@ -645,7 +661,7 @@ public sealed partial class EditArticle : IAsyncDisposable
         _slugFollowsTitle = false;
         await SetBodyInBrowserAsync(draft.Body);
         await CheckSlugAsync();
-        Changed(remeasure: true);
+        Changed(bodyChanged: true);
         await StoreLocalAsync();
     }
 
@@ -788,8 +804,8 @@ public sealed partial class EditArticle : IAsyncDisposable
         }
     }
 
-    private string LocalTime(DateTime utc) =>
-        utc.AddMinutes(_offsetMinutes).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    private string LocalTime(DateTime utc, bool seconds = false) =>
+        utc.AddMinutes(_offsetMinutes).ToString(seconds ? "d MMM yyyy, HH:mm:ss" : "d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     private static Color StatusColor(StoryStatus status) => status switch
     {
@@ -806,6 +822,7 @@ public sealed partial class EditArticle : IAsyncDisposable
         {
             try
             {
+                await _module.InvokeVoidAsync("detach", _bodyBox);
                 await _module.DisposeAsync();
             }
             catch (JSDisconnectedException)
