@@ -35,6 +35,18 @@ public sealed class SignInBrowserTests(BrowserSite browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task AnEditorNavigatingInsideTheCircuitToTheUsersPageIsShownAccessDenied()
+    {
+        var page = await browser.NewSignedInPageAsync(Roles.Editor);
+        await page.WaitForInteractiveAsync();
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/admin/users')");
+
+        await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/account/access-denied");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access denied");
+    }
+
+    [Fact]
     public async Task AWrongPasswordShowsTheMessageAndKeepsTheEmail()
     {
         var email = await browser.Site.CreateUserAsync(SignIn.NewEmail(Roles.Editor), Roles.Editor);
