@@ -56,6 +56,8 @@ public static class NewsReaderApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
