@@ -38,6 +38,7 @@ public static class NewsReaderApp
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
