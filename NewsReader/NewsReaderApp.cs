@@ -39,6 +39,7 @@ public static class NewsReaderApp
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
@@ -58,6 +59,8 @@ public static class NewsReaderApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAccounts();
         app.UseAntiforgery();
