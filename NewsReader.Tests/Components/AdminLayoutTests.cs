@@ -9,12 +9,6 @@ namespace NewsReader.Tests.Components;
 
 public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
 {
-    // MudBlazor's popover service only disposes asynchronously; xunit 2 disposes test classes
-    // synchronously unless they ask for this.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
-
     private readonly BunitAuthorizationContext _auth;
 
     public AdminLayoutTests()
@@ -23,6 +17,12 @@ public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    // MudBlazor's popover service only disposes asynchronously; xunit 2 disposes test classes
+    // synchronously unless they ask for this.
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     private IRenderedComponent<AdminLayout> RenderLayout()
     {
@@ -35,9 +35,8 @@ public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
     [Fact]
     public void AnAdminSeesTheirEmailTheUsersLinkAndASignOutForm()
     {
-        var auth = _auth;
-        auth.SetAuthorized("chief@example.org");
-        auth.SetRoles(Roles.Admin);
+        _auth.SetAuthorized("chief@example.org");
+        _auth.SetRoles(Roles.Admin);
 
         var layout = RenderLayout();
 
@@ -53,9 +52,8 @@ public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
     [Fact]
     public void AnEditorDoesNotSeeTheUsersLink()
     {
-        var auth = _auth;
-        auth.SetAuthorized("ana@example.org");
-        auth.SetRoles(Roles.Editor);
+        _auth.SetAuthorized("ana@example.org");
+        _auth.SetRoles(Roles.Editor);
 
         var layout = RenderLayout();
 
