@@ -27,9 +27,20 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
 
     public async Task EnsureRolesAsync(CancellationToken cancellationToken)
     {
+        // One cheap read on every start; the RoleManager is only needed on the very first.
+        List<string?> existing;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            existing = await db.Roles.AsNoTracking().Select(r => r.Name).ToListAsync(cancellationToken);
+        }
+        var missing = Roles.All.Except(existing.OfType<string>()).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
         await using var scope = scopeFactory.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        foreach (var role in missing)
         {
             if (!await roles.RoleExistsAsync(role))
             {

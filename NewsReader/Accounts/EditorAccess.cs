@@ -30,7 +30,17 @@ public sealed class EditorAccess(AuthenticationStateProvider authenticationState
     /// <summary>The current account, or null when nobody (or a disabled or signed-out account) is signed in.</summary>
     public async Task<CurrentEditor?> GetCurrentAsync(CancellationToken cancellationToken = default)
     {
-        var principal = (await authenticationState.GetAuthenticationStateAsync()).User;
+        ClaimsPrincipal principal;
+        try
+        {
+            principal = (await authenticationState.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // A scope that no request or circuit set up (a background task, a plain endpoint)
+            // has nobody signed in: refuse rather than guess.
+            return null;
+        }
         return await accounts.FindAsync(principal, cancellationToken);
     }
 
