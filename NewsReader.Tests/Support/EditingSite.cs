@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -14,8 +13,6 @@ namespace NewsReader.Tests.Support;
 /// </summary>
 public sealed class EditingSite : NewsSiteFactory
 {
-    public const string Password = "Editor-password-1";
-
     /// <summary>Null: the real clock.</summary>
     public ManualClock? Clock { get; init; }
 
@@ -40,22 +37,20 @@ public sealed class EditingSite : NewsSiteFactory
 
     /// <summary>
     /// A DI scope in which the services see <paramref name="email"/> signed in, as in that editor's
-    /// circuit. The account is created (with <paramref name="role"/>) the first time.
+    /// circuit (see <see cref="SignIn.CreateSignedInScopeAsync"/>). The account is created the first
+    /// time, with <paramref name="role"/> and a display name for revisions and conflict messages.
     /// </summary>
     public async Task<AsyncServiceScope> SignedInScopeAsync(string email = "editor@example.org", string role = Roles.Editor, string? displayName = null)
     {
-        var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
-        if (await users.FindByEmailAsync(email) is null)
+        await using (var scope = Services.CreateAsyncScope())
         {
-            var created = await GetService<AccountManager>().CreateAsync(email, Password, role, displayName, CancellationToken.None);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+            if (await scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>().FindByEmailAsync(email) is null)
+            {
+                var created = await GetService<AccountManager>().CreateAsync(email, SignIn.Password, role, displayName, CancellationToken.None);
+                Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+            }
         }
-        var user = (await users.FindByEmailAsync(email))!;
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<NewsUser>>().CreateAsync(user);
-        var state = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
+        return await this.CreateSignedInScopeAsync(email);
     }
 
     /// <summary>The story editor service as <paramref name="email"/> uses it.</summary>

@@ -7,11 +7,9 @@ namespace NewsReader.Tests.Support;
 /// <summary>Signing editors in through the real sign-in page, and waiting for the admin circuit.</summary>
 public static class EditorBrowser
 {
-    public const string Password = "Editor-password-1";
-
     public static async Task EnsureAccountAsync(this BrowserSite browser, string email, string role = Roles.Editor, string? displayName = null)
     {
-        var result = await browser.Site.GetService<AccountManager>().CreateAsync(email, Password, role, displayName, CancellationToken.None);
+        var result = await browser.Site.GetService<AccountManager>().CreateAsync(email, SignIn.Password, role, displayName, CancellationToken.None);
         Assert.True(result.Succeeded || result.Errors.Any(e => e.Contains("already", StringComparison.OrdinalIgnoreCase)),
             string.Join(" ", result.Errors));
     }
@@ -20,11 +18,7 @@ public static class EditorBrowser
     public static async Task<IPage> SignedInPageAsync(this BrowserSite browser, string email, string path = "/admin/articles")
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(path);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsync(email, SignIn.Password, returnUrl: path);
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + path);
         await Expect(page.Locator("[data-editor-ready='true'], [data-admin-ready='true']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         return page;
