@@ -86,6 +86,25 @@ public sealed class ArticleEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AScheduledStoryIsAnnouncedOnceWhenItGoesLive()
+    {
+        var (editor, scope) = await _site.EditorAsync();
+        await using var _ = scope;
+        var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
+        Assert.IsType<SaveResult.Saved>(await editor.ScheduleAsync(draft.Id, draft.Version, Draft(), Start.UtcDateTime.AddHours(2), default));
+        var announcer = _site.GetService<ScheduledStories>();
+
+        var early = await announcer.AnnounceDueAsync(default);
+        _clock.Advance(TimeSpan.FromHours(2));
+        var due = await announcer.AnnounceDueAsync(default);
+        var again = await announcer.AnnounceDueAsync(default);
+
+        Assert.Empty(early);
+        Assert.Equal([draft.Id], due);
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public async Task SchedulingInThePastIsRefusedAndSavesNothing()
     {
         var (editor, scope) = await _site.EditorAsync();

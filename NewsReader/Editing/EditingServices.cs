@@ -8,6 +8,8 @@ public static class EditingServices
         services.AddSingleton<EditorOptions>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryAdmin>();
+        services.AddSingleton<ScheduledStories>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledStories>());
         return services;
     }
 }
