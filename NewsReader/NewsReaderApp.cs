@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
@@ -47,6 +48,7 @@ public static class NewsReaderApp
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAccounts();
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class NewsReaderApp
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
