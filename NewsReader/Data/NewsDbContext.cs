@@ -9,6 +9,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Related.RelatedArticle> RelatedArticles => Set<Related.RelatedArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
