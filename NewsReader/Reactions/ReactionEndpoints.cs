@@ -121,7 +121,9 @@ public static class ReactionEndpoints
 
         if (await reactions.FindPublishedStoryAsync(slug, cancellationToken) is not { } articleId)
         {
-            return Results.NotFound(); // the site's own 404 page
+            // Written here: the site's 404 page is a Blazor page, which a re-executed POST would not reach.
+            return Message(StatusCodes.Status404NotFound, "Story not found",
+                "There is no published story at this address to react to.", null);
         }
 
         var readerId = readers.GetOrIssue(context);

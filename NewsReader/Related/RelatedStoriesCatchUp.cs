@@ -15,6 +15,7 @@ public sealed class RelatedStoriesCatchUp(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // SQLite's async calls complete synchronously; never hold up start-up
         try
         {
             List<int> missing;
