@@ -95,13 +95,18 @@ public sealed class RelatedStoriesUpdater(
         var watch = Stopwatch.StartNew();
         var ids = articleIds.Distinct().Order().ToList();
 
-        var publishedAt = await CountTermsAsync(ids, cancellationToken);
-        var topTerms = await WeighTermsAsync(publishedAt.Keys.ToList(), cancellationToken);
+        // A batch that fits in one chunk keeps its counts in memory; a bulk one reads them back chunk by chunk.
+        var keptCounts = ids.Count <= TextChunk ? new Dictionary<int, Dictionary<string, int>>() : null;
+        var publishedAt = await CountTermsAsync(ids, keptCounts, cancellationToken);
+        var counted = watch.ElapsedMilliseconds;
+        var topTerms = await WeighTermsAsync(publishedAt.Keys.ToList(), keptCounts, cancellationToken);
+        var weighed = watch.ElapsedMilliseconds;
 
         var toRank = publishedAt.Where(p => p.Value is not null).Select(p => p.Key).ToList();
         var lists = new Dictionary<int, List<RelatedScore>>();
         var offers = new Dictionary<int, Dictionary<int, RelatedScore>>();
         var index = await BuildIndexAsync(toRank, topTerms, cancellationToken);
+        var loaded = watch.ElapsedMilliseconds;
         var ranked = new HashSet<int>(toRank);
         foreach (var id in toRank)
         {
@@ -118,6 +123,7 @@ public sealed class RelatedStoriesUpdater(
             }
         }
 
+        var rankedAt = watch.ElapsedMilliseconds;
         var fullRecompute = await MergeIntoOtherListsAsync(ids, ranked, offers, lists, cancellationToken);
         if (fullRecompute.Count > 0)
         {
@@ -132,15 +138,18 @@ public sealed class RelatedStoriesUpdater(
         var drafts = publishedAt.Where(p => p.Value is null).Select(p => p.Key);
         await WriteListsAsync(lists, drafts, cancellationToken);
         logger.LogInformation(
-            "Related stories: {Changed} changed, {Ranked} ranked, {Merged} other lists updated, {Recomputed} recomputed in {Elapsed} ms",
-            ids.Count, toRank.Count, lists.Count - toRank.Count - fullRecompute.Count, fullRecompute.Count, watch.ElapsedMilliseconds);
+            "Related stories: {Changed} changed, {Ranked} ranked, {Merged} other lists updated, {Recomputed} recomputed in {Elapsed} ms " +
+            "(terms counted {Counted} ms, weighed {Weighed} ms, index loaded {Loaded} ms, ranked {RankedIn} ms, merged and written {Written} ms)",
+            ids.Count, toRank.Count, lists.Count - toRank.Count - fullRecompute.Count, fullRecompute.Count, watch.ElapsedMilliseconds,
+            counted, weighed - counted, loaded - weighed, rankedAt - loaded, watch.ElapsedMilliseconds - rankedAt);
     }
 
     /// <summary>
     /// Counts the terms of the stories, stores them and moves the document frequencies from the old
     /// terms to the new. Returns the publish times of the stories that still exist.
     /// </summary>
-    private async Task<Dictionary<int, DateTime?>> CountTermsAsync(List<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, DateTime?>> CountTermsAsync(
+        List<int> ids, Dictionary<int, Dictionary<string, int>>? keptCounts, CancellationToken cancellationToken)
     {
         var publishedAt = new Dictionary<int, DateTime?>();
         foreach (var chunk in ids.Chunk(TextChunk))
@@ -168,6 +177,7 @@ public sealed class RelatedStoriesUpdater(
             foreach (var story in stories)
             {
                 publishedAt[story.Id] = story.PublishedAt;
+                keptCounts?.Add(story.Id, story.Counts);
                 foreach (var term in story.Counts.Keys)
                 {
                     frequencyChanges[term] = frequencyChanges.GetValueOrDefault(term) + 1;
@@ -192,7 +202,8 @@ public sealed class RelatedStoriesUpdater(
     }
 
     /// <summary>Stores each story's strongest terms, weighed with the current document frequencies.</summary>
-    private async Task<Dictionary<int, IReadOnlyList<WeightedTerm>>> WeighTermsAsync(List<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, IReadOnlyList<WeightedTerm>>> WeighTermsAsync(
+        List<int> ids, Dictionary<int, Dictionary<string, int>>? keptCounts, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, IReadOnlyList<WeightedTerm>>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -205,8 +216,8 @@ public sealed class RelatedStoriesUpdater(
 
             foreach (var chunk in ids.Chunk(TextChunk))
             {
-                var counts = new Dictionary<int, Dictionary<string, int>>();
-                foreach (var part in chunk.Chunk(IdChunk))
+                var counts = keptCounts ?? new Dictionary<int, Dictionary<string, int>>();
+                foreach (var part in keptCounts is null ? chunk.Chunk(IdChunk) : [])
                 {
                     var rows = await db.Set<ArticleTermCount>().AsNoTracking().Where(c => part.Contains(c.ArticleId))
                         .ToListAsync(cancellationToken);
@@ -396,6 +407,7 @@ public sealed class RelatedStoriesUpdater(
                     where part.Contains(r.ArticleId)
                     join a in db.Articles on r.RelatedArticleId equals a.Id into found
                     from a in found.DefaultIfEmpty()
+                    orderby r.ArticleId, r.Rank
                     select new { r.ArticleId, r.RelatedArticleId, r.Score, PublishedAt = a == null ? null : a.PublishedAt })
                 .ToListAsync(cancellationToken);
             var stored = rows.ToLookup(r => r.ArticleId);
@@ -429,8 +441,8 @@ public sealed class RelatedStoriesUpdater(
                 entries.AddRange(offered.Values);
                 entries.Sort(RelatedIndex.Compare);
                 var merged = entries.Take(StoredPerStory).ToList();
-                var before = stored[target].Select(r => r.RelatedArticleId).ToList();
-                if (!merged.Select(m => m.StoryId).SequenceEqual(before) || offered.Count > 0)
+                var before = stored[target].Select(r => (r.RelatedArticleId, r.Score));
+                if (!merged.Select(m => (m.StoryId, m.Score)).SequenceEqual(before))
                 {
                     lists[target] = merged;
                 }

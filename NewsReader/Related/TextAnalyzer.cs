@@ -48,31 +48,43 @@ public static partial class TextAnalyzer
     }
 
     /// <summary>Runs of letters and digits, lower-cased; pure numbers and single letters say nothing about a topic.</summary>
-    public static IEnumerable<string> Words(string text)
+    public static List<string> Words(string text)
     {
+        var words = new List<string>();
         var word = new StringBuilder();
         var hasLetter = false;
-        foreach (var c in text.EnumerateRunes())
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (Rune.IsLetterOrDigit(c) || (word.Length > 0 && Rune.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
+            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+            rest = rest[consumed..];
+            if (Rune.IsLetterOrDigit(rune) || (word.Length > 0 && Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark))
             {
-                word.Append(Rune.ToLowerInvariant(c).ToString());
-                hasLetter |= Rune.IsLetter(c);
+                var lower = Rune.ToLowerInvariant(rune);
+                if (lower.IsBmp)
+                {
+                    word.Append((char)lower.Value);
+                }
+                else
+                {
+                    word.Append(lower.ToString());
+                }
+                hasLetter |= Rune.IsLetter(rune);
                 continue;
             }
-            if (word.Length > 0)
-            {
-                if (hasLetter && word.Length > 1)
-                {
-                    yield return word.ToString();
-                }
-                word.Clear();
-                hasLetter = false;
-            }
+            Flush();
         }
-        if (hasLetter && word.Length > 1)
+        Flush();
+        return words;
+
+        void Flush()
         {
-            yield return word.ToString();
+            if (hasLetter && word.Length > 1)
+            {
+                words.Add(word.ToString());
+            }
+            word.Clear();
+            hasLetter = false;
         }
     }
 
