@@ -3,6 +3,8 @@ using MudBlazor.Services;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
+using NewsReader.Feeds;
+using NewsReader.Search;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -39,6 +41,8 @@ public static class NewsReaderApp
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSearch();
+        services.AddFeeds();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -61,6 +65,7 @@ public static class NewsReaderApp
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
