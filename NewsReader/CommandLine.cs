@@ -9,7 +9,7 @@ namespace NewsReader;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export"];
+    private static readonly string[] Commands = ["import", "export", "seed-demo"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +36,7 @@ public static class CommandLine
             {
                 "import" => await ImportAsync(services, commandArgs, cancellationToken),
                 "export" => await ExportAsync(services, commandArgs, cancellationToken),
+                "seed-demo" => await SeedDemoAsync(services, commandArgs, cancellationToken),
                 _ => Usage(),
             };
         }
@@ -72,12 +73,30 @@ public static class CommandLine
         return 0;
     }
 
+    private static async Task<int> SeedDemoAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var countAt = Array.IndexOf(args, "--count");
+        if (countAt < 0 || countAt + 1 >= args.Length || !int.TryParse(args[countAt + 1], out var count) || count is < 1 or > 1_000_000)
+        {
+            Console.Error.WriteLine("seed-demo needs --count N with N between 1 and 1000000.");
+            return 2;
+        }
+        var seedAt = Array.IndexOf(args, "--seed");
+        var seed = seedAt >= 0 && seedAt + 1 < args.Length && int.TryParse(args[seedAt + 1], out var s) ? s : 42;
+
+        var (added, elapsed) = await services.GetRequiredService<Demo.DemoSeeder>().SeedAsync(count, seed, cancellationToken);
+        Console.WriteLine($"{added} demo stories added in {elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("""
             usage: dotnet run --project NewsReader -- <command>
               import <folder>    import every *.md story file, inserting or updating by slug
               export <folder>    write every story as a story file
+              seed-demo --count N [--seed S]
+                                 add N generated stories (for benchmarks)
             """);
         return 2;
     }

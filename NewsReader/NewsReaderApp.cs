@@ -40,6 +40,7 @@ public static class NewsReaderApp
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSearch();
         services.AddFeeds();
@@ -60,6 +61,8 @@ public static class NewsReaderApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

@@ -285,4 +285,16 @@ public sealed class ReaderPagesTests : IDisposable
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
+
+    [Fact]
+    public async Task HeadRequestsAnswerLikeGetsForPagesThatExist()
+    {
+        await _site.AddStoryAsync("Checked story", slug: "checked");
+
+        var story = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/articles/checked"));
+        var missing = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/articles/missing"));
+
+        Assert.Equal(HttpStatusCode.OK, story.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

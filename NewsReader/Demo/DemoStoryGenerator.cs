@@ -1,0 +1,80 @@
+using System.Text;
+using NewsReader.Articles;
+
+namespace NewsReader.Demo;
+
+/// <summary>
+/// Makes believable filler stories for load tests: each belongs to one of a few topics with their
+/// own vocabulary (so search and related stories have something to find), gets broad categories
+/// and tags, and a date spread over several years. The same seed gives the same stories.
+/// </summary>
+public sealed class DemoStoryGenerator(int seed)
+{
+    private static readonly string[] Categories = ["World", "Business", "City", "Science", "Culture", "Sport", "Environment", "Transport"];
+
+    private static readonly (string Name, string[] Words)[] Topics =
+    [
+        ("trams", ["tram", "line", "depot", "overhead", "track", "platform", "passengers", "timetable", "junction", "tunnel", "signalling", "carriage", "route", "commuters", "fares"]),
+        ("harbour", ["harbour", "ferry", "quay", "dockers", "cargo", "crane", "tide", "pilot", "berth", "container", "fishing", "trawler", "lighthouse", "marina", "breakwater"]),
+        ("rivers", ["river", "flood", "levee", "reeds", "otters", "wetland", "rainfall", "gauge", "embankment", "meander", "sediment", "salmon", "restoration", "sluice", "catchment"]),
+        ("robots", ["robot", "sensor", "prototype", "engineers", "battery", "firmware", "inspection", "drone", "actuator", "laboratory", "algorithm", "startup", "investors", "patent", "autonomy"]),
+        ("music", ["festival", "stage", "band", "orchestra", "concert", "audience", "choir", "rehearsal", "album", "drummer", "headliner", "tickets", "encore", "violin", "acoustics"]),
+        ("markets", ["market", "stalls", "traders", "rents", "bakery", "cheese", "shoppers", "landlord", "footfall", "produce", "butcher", "arcade", "lease", "customers", "weekend"]),
+        ("schools", ["school", "pupils", "teachers", "classroom", "exams", "headteacher", "curriculum", "playground", "library", "governors", "timetable", "homework", "science", "reading", "uniform"]),
+        ("football", ["match", "goal", "striker", "keeper", "league", "stadium", "supporters", "manager", "penalty", "season", "transfer", "referee", "derby", "fixture", "trophy"]),
+    ];
+
+    private static readonly string[] CommonWords =
+    [
+        "council", "residents", "said", "year", "plans", "new", "local", "people", "week", "town", "report",
+        "officials", "budget", "morning", "spokesperson", "community", "project", "million", "spring", "autumn",
+    ];
+
+    private static readonly string[] Places = ["Lindqvist Harbour", "Kettleford", "Brindle", "Ashcombe", "Norrvik", "Hollin Park", "Saltgate", "Marrow Bay"];
+    private static readonly string[] Authors = ["Ana Ferreira", "Jonah Whitlock", "Priya Castellan", "Samuel Oyelaran", "Mireille Dufort", "Hana Kowalczyk"];
+
+    private readonly Random _random = new(seed);
+
+    public ArticleInput Next(int number, DateTime newest)
+    {
+        var topic = Topics[_random.Next(Topics.Length)];
+        var place = Places[_random.Next(Places.Length)];
+        var title = $"{Capitalise(Pick(topic.Words))} {Pick(topic.Words)} {Pick(CommonWords)} in {place}, story {number}";
+        var summary = Capitalise(Sentence(topic.Words, 14));
+        var body = new StringBuilder();
+        var paragraphs = _random.Next(4, 9);
+        for (var p = 0; p < paragraphs; p++)
+        {
+            if (p == 2)
+            {
+                body.Append("## ").Append(Capitalise(Pick(topic.Words))).Append(" and ").Append(Pick(topic.Words)).Append("\n\n");
+            }
+            for (var s = _random.Next(3, 6); s > 0; s--)
+            {
+                body.Append(Capitalise(Sentence(topic.Words, _random.Next(10, 22)))).Append(' ');
+            }
+            body.Append("\n\n");
+        }
+
+        var categories = new[] { Categories[_random.Next(Categories.Length)], Categories[_random.Next(Categories.Length)] }
+            .Distinct().ToList();
+        var tags = new[] { topic.Name, Pick(topic.Words), Pick(topic.Words) }.Distinct().ToList();
+        var publishedAt = newest.AddMinutes(-number * 23 - _random.Next(20));
+        // The number leads the slug so that cutting it to 100 characters keeps it unique.
+        return new ArticleInput(title, Slug.From($"demo {number} {title}"), summary, Authors[_random.Next(Authors.Length)], body.ToString(), null, publishedAt, categories, tags);
+    }
+
+    private string Sentence(string[] topicWords, int length)
+    {
+        var words = new string[length];
+        for (var i = 0; i < length; i++)
+        {
+            words[i] = _random.Next(3) == 0 ? Pick(topicWords) : Pick(CommonWords);
+        }
+        return string.Join(' ', words) + ".";
+    }
+
+    private string Pick(string[] words) => words[_random.Next(words.Length)];
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
