@@ -4,6 +4,10 @@ using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
+using NewsReader.Reactions;
+using NewsReader.Related;
+using NewsReader.Feeds;
+using NewsReader.Search;
 using NewsReader.Editing;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
@@ -42,6 +46,10 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddReactions();
+        services.AddRelatedStories();
+        services.AddSearch();
+        services.AddFeeds();
         services.AddEditing();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
@@ -74,6 +82,8 @@ public static class NewsReaderApp
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapReactions();
+        app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -81,7 +81,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
 
         Assert.Equal(StoryStatus.Scheduled, Assert.IsType<SaveResult.Saved>(result).Story.Status);
         Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
-        _clock.Advance(TimeSpan.FromHours(2));
+        _clock.Now += TimeSpan.FromHours(2);
         Assert.NotNull(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
     }
 
@@ -95,7 +95,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var announcer = _site.GetService<ScheduledStories>();
 
         var early = await announcer.AnnounceDueAsync(default);
-        _clock.Advance(TimeSpan.FromHours(2));
+        _clock.Now += TimeSpan.FromHours(2);
         var due = await announcer.AnnounceDueAsync(default);
         var again = await announcer.AnnounceDueAsync(default);
 
@@ -197,9 +197,9 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var (editor, scope) = await _site.EditorAsync("ana@example.org", "Ana Ferreira");
         await using var _ = scope;
         var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(body: "First."), default)).Story;
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Now += TimeSpan.FromMinutes(1);
         var autosaved = Assert.IsType<AutosaveResult.DraftSaved>(await editor.AutosaveAsync(created.Id, created.Version, Draft(body: "Typing…"), default)).Story;
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Now += TimeSpan.FromMinutes(1);
         var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, autosaved.Version, Draft(body: "Second."), default)).Story;
 
         var revisions = await editor.GetRevisionsAsync(created.Id, default);

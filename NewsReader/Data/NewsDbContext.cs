@@ -19,6 +19,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
+    public DbSet<Related.RelatedArticle> RelatedArticles => Set<Related.RelatedArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
