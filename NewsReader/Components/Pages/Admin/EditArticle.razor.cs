@@ -122,6 +122,13 @@ public sealed partial class EditArticle : IAsyncDisposable
         {
             return;
         }
+        if (_loaded && _ready)
+        {
+            // Another story in the same page instance (back and forward between editors): start
+            // afresh, so the browser half and its local copy belong to that story from the start.
+            Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+            return;
+        }
         _loaded = true;
         ResetState();
         if (Id is not { } id)
@@ -166,6 +173,11 @@ public sealed partial class EditArticle : IAsyncDisposable
                 if (local is not null && !local.Draft.SameContentAs(Current))
                 {
                     _localOffer = local;
+                }
+                else if (local is not null)
+                {
+                    // Nothing in it that is not saved: a later offer of it would be stale.
+                    await _module.InvokeVoidAsync("clearLocal", _bodyBox, StorageKey);
                 }
             }
         }
