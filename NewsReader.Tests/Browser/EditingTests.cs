@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Deque.AxeCore.Playwright;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NewsReader.Tests.Support;
@@ -163,10 +164,32 @@ public sealed class EditingTests(BrowserSite browser, ITestOutputHelper output) 
 
         await page.GetByLabel("Search headlines").FillAsync("table story");
         await Expect(page.Locator(".stories-table tbody tr")).ToHaveCountAsync(2);
-        await Expect(page.Locator(".stories-table")).ToContainTextAsync("Draft");
+        await page.Locator(".status-filter").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Draft", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".stories-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".stories-table tbody tr")).ToContainTextAsync("Draft");
         await page.GetByRole(AriaRole.Link, new() { Name = "Table story draft" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/admin/articles/\d+$"));
         await page.WaitForCircuitAsync();
         await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Table story draft");
+    }
+
+    [Theory]
+    [InlineData("/admin/articles")]
+    [InlineData("/admin/articles/new")]
+    [InlineData("/admin/categories")]
+    public async Task AdminPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path)
+    {
+        await browser.EnsureAccountAsync("axe@example.org");
+        await browser.Site.AddStoryAsync("A story for the table", slug: "axe-story");
+        var page = await browser.SignedInPageAsync("axe@example.org", path);
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
     }
 }

@@ -819,13 +819,6 @@ public sealed partial class EditArticle : IAsyncDisposable
     private string LocalTime(DateTime utc, bool seconds = false) =>
         utc.AddMinutes(_offsetMinutes).ToString(seconds ? "d MMM yyyy, HH:mm:ss" : "d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
-    private static Color StatusColor(StoryStatus status) => status switch
-    {
-        StoryStatus.Published => Color.Success,
-        StoryStatus.Scheduled => Color.Info,
-        _ => Color.Default,
-    };
-
     public async ValueTask DisposeAsync()
     {
         _closing.Cancel();
