@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
+using NewsReader.Feeds;
+using NewsReader.Search;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -44,6 +47,8 @@ public static class NewsReaderApp
         services.AddHostedService<DatabaseStartup>();
         services.AddReactions();
         services.AddRelatedStories();
+        services.AddSearch();
+        services.AddFeeds();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -51,6 +56,7 @@ public static class NewsReaderApp
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAccounts();
         return builder;
     }
 
@@ -64,11 +70,13 @@ public static class NewsReaderApp
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapReactions();
+        app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
