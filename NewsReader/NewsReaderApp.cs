@@ -4,6 +4,8 @@ using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
+using NewsReader.Reactions;
+using NewsReader.Related;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -41,6 +43,8 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddReactions();
+        services.AddRelatedStories();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -67,6 +71,7 @@ public static class NewsReaderApp
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapReactions();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -11,8 +11,8 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261127160107_Accounts")]
-    partial class Accounts
+    [Migration("20261127171207_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -475,6 +475,74 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("NewsReader.Related.ArticleTerm", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ArticleId", "Term");
+
+                    b.HasIndex("Term", "ArticleId", "Weight");
+
+                    b.ToTable("ArticleTerms", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Related.ArticleTermCount", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("ArticleTermCounts", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Related.RelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ArticleId", "Rank");
+
+                    b.HasIndex("RelatedArticleId");
+
+                    b.ToTable("RelatedArticles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Related.TermStat", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("TermStats", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -584,6 +652,24 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsReader.Related.ArticleTerm", b =>
+                {
+                    b.HasOne("NewsReader.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Related.RelatedArticle", b =>
+                {
+                    b.HasOne("NewsReader.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsReader.Data.Article", b =>
