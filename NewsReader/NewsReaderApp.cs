@@ -6,6 +6,8 @@ using NewsReader.Components;
 using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
+using NewsReader.Feeds;
+using NewsReader.Search;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -45,6 +47,8 @@ public static class NewsReaderApp
         services.AddHostedService<DatabaseStartup>();
         services.AddReactions();
         services.AddRelatedStories();
+        services.AddSearch();
+        services.AddFeeds();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -72,6 +76,7 @@ public static class NewsReaderApp
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapReactions();
+        app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

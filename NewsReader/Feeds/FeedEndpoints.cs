@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsReader.Feeds;
+
+/// <summary>What feed readers, crawlers and link previews read: /feed.xml, /atom.xml, /sitemap.xml, /robots.txt.</summary>
+public static class FeedEndpoints
+{
+    public const int FeedSize = 20;
+
+    public static IServiceCollection AddFeeds(this IServiceCollection services)
+    {
+        services.AddSingleton<FeedStories>();
+        services.AddOptions<SitemapOptions>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/feed.xml", async (HttpContext http, FeedStories stories) =>
+        {
+            var site = SiteAddress.BaseUri(http.Request);
+            var latest = await stories.GetLatestAsync(FeedSize, http.RequestAborted);
+            return Results.Bytes(FeedDocuments.Rss(latest, site, new Uri(site, "feed.xml")), "application/rss+xml; charset=utf-8");
+        });
+
+        endpoints.MapGet("/atom.xml", async (HttpContext http, FeedStories stories) =>
+        {
+            var site = SiteAddress.BaseUri(http.Request);
+            var latest = await stories.GetLatestAsync(FeedSize, http.RequestAborted);
+            return Results.Bytes(FeedDocuments.Atom(latest, site, new Uri(site, "atom.xml")), "application/atom+xml; charset=utf-8");
+        });
+
+        endpoints.MapGet("/sitemap.xml", async (HttpContext http, FeedStories stories, IOptions<SitemapOptions> options) =>
+        {
+            var cancellationToken = http.RequestAborted;
+            var site = SiteAddress.BaseUri(http.Request);
+            var listPages = await stories.GetListPagesAsync(cancellationToken);
+            var layout = new SitemapLayout(listPages.Count, await stories.CountPublishedAsync(cancellationToken), options.Value.UrlsPerFile);
+            http.Response.ContentType = "application/xml; charset=utf-8";
+            if (layout.IsIndex)
+            {
+                await SitemapWriter.WriteIndexAsync(http.Response.Body, site, layout.PartCount);
+                return;
+            }
+            await SitemapWriter.WriteUrlSetAsync(http.Response.Body, site,
+                Concat(listPages, stories.StreamStoriesAsync(0, layout.Stories, cancellationToken)), cancellationToken);
+        });
+
+        endpoints.MapGet("/sitemap-{part:int}.xml", async (int part, HttpContext http, FeedStories stories, IOptions<SitemapOptions> options) =>
+        {
+            var cancellationToken = http.RequestAborted;
+            var listPages = await stories.GetListPagesAsync(cancellationToken);
+            var layout = new SitemapLayout(listPages.Count, await stories.CountPublishedAsync(cancellationToken), options.Value.UrlsPerFile);
+            if (!layout.IsIndex || part < 1 || part > layout.PartCount)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            var (listSkip, listTake, storySkip, storyTake) = layout.Part(part);
+            http.Response.ContentType = "application/xml; charset=utf-8";
+            await SitemapWriter.WriteUrlSetAsync(http.Response.Body, SiteAddress.BaseUri(http.Request),
+                Concat(listPages.Skip(listSkip).Take(listTake).ToList(),
+                    storyTake > 0 ? stories.StreamStoriesAsync(storySkip, storyTake, cancellationToken) : Empty()),
+                cancellationToken);
+        });
+
+        endpoints.MapGet("/robots.txt", (HttpContext http) =>
+        {
+            var sitemap = new Uri(SiteAddress.BaseUri(http.Request), "sitemap.xml");
+            return Results.Text($"""
+                User-agent: *
+                Allow: /
+                Disallow: /admin
+                Disallow: /account
+
+                Sitemap: {sitemap.AbsoluteUri}
+
+                """, "text/plain; charset=utf-8");
+        });
+
+        return endpoints;
+    }
+
+    private static async IAsyncEnumerable<SitemapEntry> Concat(IReadOnlyList<SitemapEntry> first, IAsyncEnumerable<SitemapEntry> rest)
+    {
+        foreach (var entry in first)
+        {
+            yield return entry;
+        }
+        await foreach (var entry in rest)
+        {
+            yield return entry;
+        }
+    }
+
+    private static async IAsyncEnumerable<SitemapEntry> Empty()
+    {
+        await Task.CompletedTask;
+        yield break;
+    }
+}

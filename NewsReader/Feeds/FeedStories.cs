@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Data;
+
+namespace NewsReader.Feeds;
+
+/// <summary>A story as feeds show it: the full sanitised body included.</summary>
+public sealed record FeedStory(
+    string Title,
+    string Slug,
+    string Summary,
+    string Author,
+    string BodyHtml,
+    DateTime PublishedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<string> Categories);
+
+/// <summary>A page for the sitemap: a site path and when it last changed.</summary>
+public readonly record struct SitemapEntry(string Path, DateTime? LastModified);
+
+/// <summary>The queries behind the feeds and the sitemap; published stories only, never tracked.</summary>
+public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<FeedStory>> GetLatestAsync(int count, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(count)
+            .Select(a => new FeedStory(a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CountPublishedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Articles.AsNoTracking().CountAsync(a => a.PublishedAt != null && a.PublishedAt <= now, cancellationToken);
+    }
+
+    /// <summary>The home page and every category with published stories, each dated by its newest story.</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> GetListPagesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var newest = await db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+            .MaxAsync(a => a.PublishedAt, cancellationToken);
+        var categories = await db.Categories.AsNoTracking()
+            .Select(c => new
+            {
+                c.Slug,
+                Newest = c.Articles.Where(l => l.Article!.PublishedAt != null && l.Article.PublishedAt <= now)
+                    .Max(l => l.Article!.PublishedAt),
+            })
+            .Where(c => c.Newest != null)
+            .OrderBy(c => c.Slug)
+            .ToListAsync(cancellationToken);
+        return [new SitemapEntry("/", newest), .. categories.Select(c => new SitemapEntry($"/categories/{c.Slug}", c.Newest))];
+    }
+
+    /// <summary>
+    /// Published stories in a stable order (by id), <paramref name="skip"/> and <paramref name="take"/>
+    /// applied, read one row at a time so that a sitemap of 50,000 stories is never a list in memory.
+    /// A story last changed when it was edited or, if later, when it went live.
+    /// </summary>
+    public async IAsyncEnumerable<SitemapEntry> StreamStoriesAsync(
+        int skip, int take, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+            .OrderBy(a => a.Id)
+            .Skip(skip).Take(take)
+            .Select(a => new { a.Slug, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return new SitemapEntry($"/articles/{row.Slug}", row.UpdatedAt > row.PublishedAt ? row.UpdatedAt : row.PublishedAt);
+        }
+    }
+}
