@@ -15,52 +15,72 @@ public readonly record struct RelatedScore(int StoryId, double Score, DateTime P
 /// related stories. Pure: the caller decides which stories to load (see RelatedStoriesUpdater).
 /// </summary>
 /// <remarks>
-/// Score = text cosine + <see cref="CategoryWeight"/> × category overlap + <see cref="TagWeight"/>
+/// <para>Score = text cosine + <see cref="CategoryWeight"/> × category overlap + <see cref="TagWeight"/>
 /// × tag overlap, each overlap a cosine of the two sets (1 when they are equal). Categories are
 /// broad and cut across topics ("World", "Business"), so they only break near-ties in the text;
-/// tags are narrower and count for more. Ties go to the newer story, then the higher id.
+/// tags are narrower and count for more. Ties go to the newer story, then the higher id.</para>
+/// <para>Candidates come from the postings of the story's terms, each posting list read in order of
+/// weight and only its first <see cref="PostingsPerTerm"/> entries, so that a term shared by half
+/// the archive costs no more than a rare one; the best <see cref="TextCandidates"/> of them, and the
+/// newest stories of the story's categories and tags, are then scored exactly. Below those sizes
+/// (every small site) the ranking is exhaustive.</para>
 /// </remarks>
-public sealed class RelatedIndex
+public sealed class RelatedIndex : IDisposable
 {
     public const double CategoryWeight = 0.05;
     public const double TagWeight = 0.15;
 
     /// <summary>Stories sharing only a category or a tag are candidates up to this many per category or tag, newest first.</summary>
-    public const int MembersPerTermSet = 200;
+    public const int MembersPerTermSet = 25;
 
-    /// <summary>A term on more stories than this is too common to find candidates by; it still counts in scores.</summary>
-    public const int MaxPostingsPerTerm = 20_000;
+    public const int PostingsPerTerm = 200;
+    public const int TextCandidates = 100;
 
-    private readonly Dictionary<int, StoryFeatures> _stories = [];
-    private readonly Dictionary<string, List<(int StoryId, float Weight)>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Entry> _stories = [];
+    private readonly List<Entry> _slots = [];
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<List<(int Slot, float Weight)>> _postings = [];
+    private readonly ThreadLocal<Accumulator> _accumulators = new(() => new Accumulator());
     private readonly Dictionary<int, List<int>> _categoryMembers = [];
     private readonly Dictionary<int, List<int>> _tagMembers = [];
-    private bool _membersSorted = true;
+    private bool _prepared = true;
+
+    private sealed record Entry(StoryFeatures Features, int Slot, int[] TermIds, float[] Weights);
+
+    /// <summary>Per-thread scratch space for one ranking: a score per slot and the slots touched.</summary>
+    private sealed class Accumulator
+    {
+        public double[] Scores = [];
+        public readonly List<int> Touched = [];
+    }
 
     public int Count => _stories.Count;
 
-    public bool Contains(int storyId) => _stories.ContainsKey(storyId);
+    public void Dispose() => _accumulators.Dispose();
 
-    public StoryFeatures? Find(int storyId) => _stories.GetValueOrDefault(storyId);
+    public bool Contains(int storyId) => _stories.ContainsKey(storyId);
 
     /// <summary>Adds a story, or merges more of its terms into one already added.</summary>
     public void Add(StoryFeatures story)
     {
         if (_stories.TryGetValue(story.Id, out var existing))
         {
-            var known = existing.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            var known = existing.Features.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
             var extra = story.Terms.Where(t => !known.Contains(t.Term)).ToList();
-            if (extra.Count == 0)
+            if (extra.Count > 0)
             {
-                return;
+                var merged = ToEntry(existing.Features with { Terms = [.. existing.Features.Terms, .. extra] }, existing.Slot);
+                _stories[story.Id] = merged;
+                _slots[existing.Slot] = merged;
+                AddPostings(existing.Slot, extra);
             }
-            _stories[story.Id] = existing with { Terms = [.. existing.Terms, .. extra] };
-            AddPostings(story.Id, extra);
             return;
         }
 
-        _stories[story.Id] = story;
-        AddPostings(story.Id, story.Terms);
+        var entry = ToEntry(story, _slots.Count);
+        _stories[story.Id] = entry;
+        _slots.Add(entry);
+        AddPostings(entry.Slot, story.Terms);
         foreach (var category in story.CategoryIds)
         {
             Members(_categoryMembers, category).Add(story.Id);
@@ -69,11 +89,31 @@ public sealed class RelatedIndex
         {
             Members(_tagMembers, tag).Add(story.Id);
         }
-        _membersSorted = false;
+        _prepared = false;
+    }
+
+    /// <summary>Orders postings and members once; after it, <see cref="Rank"/> may run on many threads.</summary>
+    public void Prepare()
+    {
+        if (_prepared)
+        {
+            return;
+        }
+        foreach (var postings in _postings)
+        {
+            postings.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : b.Slot.CompareTo(a.Slot));
+        }
+        // Drafts cannot be related stories; the rest newest first, so the cap keeps the freshest.
+        foreach (var list in _categoryMembers.Values.Concat(_tagMembers.Values))
+        {
+            list.RemoveAll(id => _stories[id].Features.PublishedAt is null);
+            list.Sort((x, y) => Compare(Dated(x), Dated(y)));
+        }
+        _prepared = true;
     }
 
     /// <summary>
-    /// Every published or scheduled story related to <paramref name="storyId"/> with a score above
+    /// The published or scheduled stories related to <paramref name="storyId"/> with a score above
     /// zero, best first; never the story itself, never a draft.
     /// </summary>
     public IReadOnlyList<RelatedScore> Rank(int storyId)
@@ -82,35 +122,22 @@ public sealed class RelatedIndex
         {
             return [];
         }
-        SortMembers();
+        Prepare();
 
-        var text = new Dictionary<int, double>();
-        foreach (var term in story.Terms)
-        {
-            if (!_postings.TryGetValue(term.Term, out var postings) || postings.Count > MaxPostingsPerTerm)
-            {
-                continue;
-            }
-            foreach (var (other, weight) in postings)
-            {
-                text[other] = text.GetValueOrDefault(other) + (double)term.Weight * weight;
-            }
-        }
-
-        var candidates = new HashSet<int>(text.Keys);
-        AddMembers(candidates, _categoryMembers, story.CategoryIds);
-        AddMembers(candidates, _tagMembers, story.TagIds);
+        var candidates = TextCandidatesOf(story);
+        AddMembers(candidates, _categoryMembers, story.Features.CategoryIds);
+        AddMembers(candidates, _tagMembers, story.Features.TagIds);
         candidates.Remove(storyId);
 
         var ranked = new List<RelatedScore>(candidates.Count);
         foreach (var id in candidates)
         {
             var other = _stories[id];
-            if (other.PublishedAt is not { } publishedAt)
+            if (other.Features.PublishedAt is not { } publishedAt)
             {
                 continue;
             }
-            var score = Combine(text.GetValueOrDefault(id), story, other);
+            var score = Combine(Dot(story, other), story.Features, other.Features);
             if (score > 0)
             {
                 ranked.Add(new RelatedScore(id, score, publishedAt));
@@ -118,6 +145,56 @@ public sealed class RelatedIndex
         }
         ranked.Sort(Compare);
         return ranked;
+    }
+
+    /// <summary>The stories with the largest partial dot products over the first postings of the story's terms.</summary>
+    private HashSet<int> TextCandidatesOf(Entry story)
+    {
+        var accumulator = _accumulators.Value!;
+        if (accumulator.Scores.Length < _slots.Count)
+        {
+            accumulator.Scores = new double[_slots.Count];
+        }
+        var scores = accumulator.Scores;
+        var touched = accumulator.Touched;
+        for (var i = 0; i < story.TermIds.Length; i++)
+        {
+            var postings = _postings[story.TermIds[i]];
+            var weight = story.Weights[i];
+            for (var p = 0; p < postings.Count && p < PostingsPerTerm; p++)
+            {
+                var (slot, otherWeight) = postings[p];
+                if (scores[slot] == 0)
+                {
+                    touched.Add(slot);
+                }
+                scores[slot] += (double)weight * otherWeight;
+            }
+        }
+
+        // A min-heap of the best so far: a slot only gets in by beating the weakest.
+        var best = new PriorityQueue<int, (double Score, int Slot)>(TextCandidates);
+        foreach (var slot in touched)
+        {
+            var entry = (scores[slot], slot);
+            if (best.Count < TextCandidates)
+            {
+                best.Enqueue(slot, entry);
+            }
+            else if (best.TryPeek(out _, out var weakest) && entry.CompareTo(weakest) > 0)
+            {
+                best.EnqueueDequeue(slot, entry);
+            }
+            scores[slot] = 0;
+        }
+        touched.Clear();
+
+        var candidates = new HashSet<int>(best.Count);
+        while (best.TryDequeue(out var slot, out _))
+        {
+            candidates.Add(_slots[slot].Features.Id);
+        }
+        return candidates;
     }
 
     /// <summary>Best first; on equal scores the newer story, then the higher id (stable across runs).</summary>
@@ -145,16 +222,55 @@ public sealed class RelatedIndex
         return shared / Math.Sqrt(a.Count * (double)b.Count);
     }
 
-    private void AddPostings(int storyId, IEnumerable<WeightedTerm> terms)
+    /// <summary>The exact cosine: a merge of the two term lists, both sorted by term id.</summary>
+    private static double Dot(Entry a, Entry b)
+    {
+        double sum = 0;
+        int i = 0, j = 0;
+        while (i < a.TermIds.Length && j < b.TermIds.Length)
+        {
+            var difference = a.TermIds[i] - b.TermIds[j];
+            if (difference == 0)
+            {
+                sum += (double)a.Weights[i++] * b.Weights[j++];
+            }
+            else if (difference < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return sum;
+    }
+
+    private RelatedScore Dated(int id) => new(id, 0, _stories[id].Features.PublishedAt!.Value);
+
+    private Entry ToEntry(StoryFeatures story, int slot)
+    {
+        var terms = story.Terms.Select(t => (Id: TermId(t.Term), t.Weight)).OrderBy(t => t.Id).ToArray();
+        return new Entry(story, slot, terms.Select(t => t.Id).ToArray(), terms.Select(t => t.Weight).ToArray());
+    }
+
+    private int TermId(string term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            _termIds[term] = id = _postings.Count;
+            _postings.Add([]);
+        }
+        return id;
+    }
+
+    private void AddPostings(int slot, IEnumerable<WeightedTerm> terms)
     {
         foreach (var term in terms)
         {
-            if (!_postings.TryGetValue(term.Term, out var list))
-            {
-                _postings[term.Term] = list = [];
-            }
-            list.Add((storyId, term.Weight));
+            _postings[TermId(term.Term)].Add((slot, term.Weight));
         }
+        _prepared = false;
     }
 
     private static List<int> Members(Dictionary<int, List<int>> members, int key)
@@ -164,21 +280,6 @@ public sealed class RelatedIndex
             members[key] = list = [];
         }
         return list;
-    }
-
-    private void SortMembers()
-    {
-        if (_membersSorted)
-        {
-            return;
-        }
-        // Drafts cannot be related stories; the rest newest first, so the cap keeps the freshest.
-        foreach (var list in _categoryMembers.Values.Concat(_tagMembers.Values))
-        {
-            list.RemoveAll(id => _stories[id].PublishedAt is null);
-            list.Sort((x, y) => Compare(new RelatedScore(x, 0, _stories[x].PublishedAt!.Value), new RelatedScore(y, 0, _stories[y].PublishedAt!.Value)));
-        }
-        _membersSorted = true;
     }
 
     private static void AddMembers(HashSet<int> candidates, Dictionary<int, List<int>> members, IEnumerable<int> keys)

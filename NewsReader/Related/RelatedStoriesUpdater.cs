@@ -105,12 +105,17 @@ public sealed class RelatedStoriesUpdater(
         var toRank = publishedAt.Where(p => p.Value is not null).Select(p => p.Key).ToList();
         var lists = new Dictionary<int, List<RelatedScore>>();
         var offers = new Dictionary<int, Dictionary<int, RelatedScore>>();
-        var index = await BuildIndexAsync(toRank, topTerms, cancellationToken);
+        using var index = await BuildIndexAsync(toRank, topTerms, cancellationToken);
         var loaded = watch.ElapsedMilliseconds;
         var ranked = new HashSet<int>(toRank);
-        foreach (var id in toRank)
+        index.Prepare();
+        var rankings = new IReadOnlyList<RelatedScore>[toRank.Count];
+        Parallel.For(0, toRank.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => rankings[i] = index.Rank(toRank[i]));
+        for (var i = 0; i < toRank.Count; i++)
         {
-            var scores = index.Rank(id);
+            var id = toRank[i];
+            var scores = rankings[i];
             lists[id] = scores.Take(StoredPerStory).ToList();
             var self = publishedAt[id]!.Value;
             foreach (var other in scores.Take(OffersPerStory).Where(s => !ranked.Contains(s.StoryId)))
@@ -127,7 +132,7 @@ public sealed class RelatedStoriesUpdater(
         var fullRecompute = await MergeIntoOtherListsAsync(ids, ranked, offers, lists, cancellationToken);
         if (fullRecompute.Count > 0)
         {
-            var again = await BuildIndexAsync(fullRecompute, null, cancellationToken);
+            using var again = await BuildIndexAsync(fullRecompute, null, cancellationToken);
             foreach (var id in fullRecompute)
             {
                 lists[id] = again.Rank(id).Take(StoredPerStory).ToList();
@@ -161,7 +166,8 @@ public sealed class RelatedStoriesUpdater(
                 var rows = await db.Articles.AsNoTracking().Where(a => part.Contains(a.Id))
                     .Select(a => new { a.Id, a.Title, a.Summary, a.BodyHtml, a.PublishedAt })
                     .ToListAsync(cancellationToken);
-                stories.AddRange(rows.Select(r => (r.Id, r.PublishedAt, TextAnalyzer.CountTerms(r.Title, r.Summary, r.BodyHtml))));
+                stories.AddRange(rows.AsParallel().AsOrdered()
+                    .Select(r => (r.Id, r.PublishedAt, TextAnalyzer.CountTerms(r.Title, r.Summary, r.BodyHtml))));
             }
 
             var frequencyChanges = new Dictionary<string, int>(StringComparer.Ordinal);
