@@ -11,6 +11,9 @@ namespace NewsReader.Tests.Components;
 /// <summary>The categories page, rendered by bUnit against the real services as a signed-in editor.</summary>
 public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
 {
+    /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly EditingSite _site = new();
     private AsyncServiceScope _scope;
 
@@ -44,7 +47,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         page.Find("#new-category").Input("Arts & Culture");
         page.Find("form.category-create").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Arts & Culture") && r.Contains("/categories/arts-culture")));
+        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Arts & Culture") && r.Contains("/categories/arts-culture")), Wait);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         page.Find("#new-category").Input("transport");
         page.Find("form.category-create").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains("already has the address /categories/transport", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("already has the address /categories/transport", page.Markup), Wait);
         Assert.Single(Rows(page));
     }
 
@@ -70,7 +73,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         page.Find("form.category-rename input").Input("Light Rail");
         page.Find("form.category-rename").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Light Rail") && r.Contains("/categories/light-rail")));
+        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Light Rail") && r.Contains("/categories/light-rail")), Wait);
     }
 
     [Fact]
@@ -83,10 +86,10 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
 
         Assert.True(page.Find("button[aria-label='Delete Trams']").HasAttribute("disabled"));
         page.Find("button[aria-label='Delete Unused']").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Delete this category?", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this category?", dialogs.Markup), Wait);
         dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click();
 
-        page.WaitForAssertion(() => Assert.DoesNotContain(Rows(page), r => r.Contains("Unused")));
+        page.WaitForAssertion(() => Assert.DoesNotContain(Rows(page), r => r.Contains("Unused")), Wait);
         Assert.Contains(Rows(page), r => r.Contains("Trams"));
     }
 }

@@ -19,6 +19,9 @@ namespace NewsReader.Tests.Components;
 public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 {
     // Autosave waits long enough not to re-render under a test's clicks; the autosave tests shorten it.
+    /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly EditingSite _site = new() { AutosaveDelay = TimeSpan.FromHours(1) };
     private AsyncServiceScope _scope;
 
@@ -66,12 +69,12 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var editor = Render<EditArticle>();
 
         editor.Find("#story-title").Input("Tram line 4 opens, at last!");
-        editor.WaitForAssertion(() => Assert.Equal("tram-line-4-opens-at-last", ValueOf(editor, "story-slug")));
+        editor.WaitForAssertion(() => Assert.Equal("tram-line-4-opens-at-last", ValueOf(editor, "story-slug")), Wait);
 
         editor.Find("#story-slug").Input("tram-4");
         editor.Find("#story-title").Input("Tram line 4 opens today");
 
-        editor.WaitForAssertion(() => Assert.Equal("tram-4", ValueOf(editor, "story-slug")));
+        editor.WaitForAssertion(() => Assert.Equal("tram-4", ValueOf(editor, "story-slug")), Wait);
         Assert.Contains("Address: /articles/tram-4", editor.Markup);
     }
 
@@ -85,7 +88,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         editor.Find("#story-slug").Input("");
         editor.Find("#story-title").Input("Second title");
 
-        editor.WaitForAssertion(() => Assert.Equal("second-title", ValueOf(editor, "story-slug")));
+        editor.WaitForAssertion(() => Assert.Equal("second-title", ValueOf(editor, "story-slug")), Wait);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         editor.Find("#story-slug").Input("  Ça Va, Tram Line 4!! ");
         editor.Find("#story-slug").Blur();
 
-        editor.WaitForAssertion(() => Assert.Equal("ca-va-tram-line-4", ValueOf(editor, "story-slug")));
+        editor.WaitForAssertion(() => Assert.Equal("ca-va-tram-line-4", ValueOf(editor, "story-slug")), Wait);
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         Button(editor, "Save draft").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Title is required.", editor.Markup));
+        editor.WaitForAssertion(() => Assert.Contains("Title is required.", editor.Markup), Wait);
         Assert.Contains("Nothing was saved", editor.Find(".form-message").TextContent);
         Assert.Equal(0, await StoryCountAsync());
     }
@@ -142,7 +145,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         await TypeBodyAsync(editor, new string('a', 1024 * 1024 + 1));
         Button(editor, "Save draft").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Body must be at most 1 MB.", editor.Find("#story-body-help").TextContent));
+        editor.WaitForAssertion(() => Assert.Contains("Body must be at most 1 MB.", editor.Find("#story-body-help").TextContent), Wait);
         Assert.Equal("true", editor.Find("#story-body").GetAttribute("aria-invalid"));
         Assert.Equal(0, await StoryCountAsync());
     }
@@ -156,7 +159,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         await editor.InvokeAsync(() => editor.Instance.BodyTooLong(3 * 1024 * 1024));
         Button(editor, "Save draft").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Body must be at most 1 MB (it is 3.0 MB).", editor.Markup));
+        editor.WaitForAssertion(() => Assert.Contains("Body must be at most 1 MB (it is 3.0 MB).", editor.Markup), Wait);
         Assert.Equal(0, await StoryCountAsync());
     }
 
@@ -209,10 +212,10 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         Button(editor, "Save draft").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("Saved at", editor.Find(".save-state").TextContent));
+        editor.WaitForAssertion(() => Assert.Contains("Saved at", editor.Find(".save-state").TextContent), Wait);
         var story = Assert.Single((await Editor.ListAsync(new StoryQuery(), default)).Rows);
         Assert.Equal(("Night buses return", StoryStatus.Draft), (story.Title, story.Status));
-        editor.WaitForAssertion(() => Assert.Equal("City, Transport", ValueOf(editor, "story-categories")));
+        editor.WaitForAssertion(() => Assert.Equal("City, Transport", ValueOf(editor, "story-categories")), Wait);
         var revision = editor.Find(".revision-table tbody tr");
         Assert.Contains("Ana Ferreira", revision.TextContent);
         Assert.Contains("Saved draft", revision.TextContent);
@@ -227,7 +230,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         Button(editor, "Publish").Click();
 
-        editor.WaitForAssertion(() => Assert.Equal("Published", editor.Find(".story-status").TextContent.Trim()));
+        editor.WaitForAssertion(() => Assert.Equal("Published", editor.Find(".story-status").TextContent.Trim()), Wait);
         Assert.Contains("Unpublish", editor.FindAll("button").Select(b => b.TextContent.Trim()));
         Assert.Contains("Save changes", editor.FindAll("button").Select(b => b.TextContent.Trim()));
         Assert.Equal(StoryStatus.Published, (await Editor.ListAsync(new StoryQuery(), default)).Rows[0].Status);
@@ -241,7 +244,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         editor.Find("#story-title").Input("Market opens");
 
-        editor.WaitForAssertion(() => Assert.Contains("is already used by the story \"Market opens\"", editor.Markup));
+        editor.WaitForAssertion(() => Assert.Contains("is already used by the story \"Market opens\"", editor.Markup), Wait);
     }
 
     [Fact]
@@ -260,8 +263,8 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         Button(editor, "Save draft").Click();
 
-        editor.WaitForAssertion(() => Assert.Contains("This story was changed by Ben Okafor", editor.Find(".conflict").TextContent));
-        editor.WaitForAssertion(() => Assert.Equal("Harbour plan", ValueOf(editor, "story-title")));
+        editor.WaitForAssertion(() => Assert.Contains("This story was changed by Ben Okafor", editor.Find(".conflict").TextContent), Wait);
+        editor.WaitForAssertion(() => Assert.Equal("Harbour plan", ValueOf(editor, "story-title")), Wait);
         Assert.Contains("My own careful words.", editor.Find(".preview-body").TextContent);
         Button(editor, "Show their version").Click();
         Assert.Equal("rewrite", editor.Find(".their-version strong").TextContent);
@@ -269,7 +272,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         Button(editor, "Overwrite with my version").Click();
 
-        editor.WaitForAssertion(() => Assert.Empty(editor.FindAll(".conflict")));
+        editor.WaitForAssertion(() => Assert.Empty(editor.FindAll(".conflict")), Wait);
         Assert.Equal("My own careful words.", (await Editor.GetAsync(created.Id, default))!.Draft.Body);
     }
 
@@ -280,12 +283,12 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var editor = Render<EditArticle>();
 
         await TypeBodyAsync(editor, "Words typed before any title.");
-        editor.WaitForAssertion(() => Assert.Contains("Not saved yet", editor.Find(".save-state").TextContent));
+        editor.WaitForAssertion(() => Assert.Contains("Not saved yet", editor.Find(".save-state").TextContent), Wait);
         Assert.Equal(0, await StoryCountAsync());
 
         editor.Find("#story-title").Input("Title typed later");
 
-        editor.WaitForAssertion(() => Assert.Contains("Draft autosaved", editor.Find(".save-state").TextContent));
+        editor.WaitForAssertion(() => Assert.Contains("Draft autosaved", editor.Find(".save-state").TextContent), Wait);
         var story = Assert.Single((await Editor.ListAsync(new StoryQuery(), default)).Rows);
         Assert.Equal(StoryStatus.Draft, story.Status);
         Assert.Empty(await Editor.GetRevisionsAsync(story.Id, default));
@@ -301,7 +304,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
         await TypeBodyAsync(editor, "Unfinished new body.");
 
-        editor.WaitForAssertion(() => Assert.Contains("readers see them after Save changes", editor.Find(".save-state").TextContent));
+        editor.WaitForAssertion(() => Assert.Contains("readers see them after Save changes", editor.Find(".save-state").TextContent), Wait);
         Assert.Equal("Live body.", (await Editor.GetAsync(published.Id, default))!.Draft.Body);
 
         var reopened = Render<EditArticle>(p => p.Add(e => e.Id, published.Id));
@@ -317,10 +320,10 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var editor = Render<EditArticle>(p => p.Add(e => e.Id, first.Id));
 
         editor.FindAll(".revision-table tbody tr")[1].QuerySelectorAll("button").First(b => b.TextContent.Trim() == "View").Click();
-        editor.WaitForAssertion(() => Assert.Equal("first", editor.Find(".revision-view em").TextContent));
+        editor.WaitForAssertion(() => Assert.Equal("first", editor.Find(".revision-view em").TextContent), Wait);
         editor.Find(".revision-view").QuerySelectorAll("button").First(b => b.TextContent.Trim() == "Restore this revision").Click();
 
-        editor.WaitForAssertion(() => Assert.Equal("The *first* body.", editor.Find("#story-body").GetAttribute("value")));
+        editor.WaitForAssertion(() => Assert.Equal("The *first* body.", editor.Find("#story-body").GetAttribute("value")), Wait);
         Assert.Equal("first", editor.Find(".preview-body em").TextContent);
     }
 
@@ -332,11 +335,11 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var editor = Render<EditArticle>(p => p.Add(e => e.Id, created.Id));
 
         Button(editor, "Delete").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Delete this story?", dialogs.Markup));
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this story?", dialogs.Markup), Wait);
         Assert.NotNull(await Editor.GetAsync(created.Id, default));
         dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click();
 
-        editor.WaitForAssertion(() => Assert.EndsWith("/admin/articles", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
+        editor.WaitForAssertion(() => Assert.EndsWith("/admin/articles", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri), Wait);
         Assert.Null(await Editor.GetAsync(created.Id, default));
     }
 }
