@@ -1,3 +1,4 @@
+using NewsReader.Accounts;
 using NewsReader.Data;
 using NewsReader.StoryFiles;
 
@@ -9,7 +10,7 @@ namespace NewsReader;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "seed-demo"];
+    private static readonly string[] Commands = ["import", "export", "seed-demo", "create-user"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -37,6 +38,7 @@ public static class CommandLine
                 "import" => await ImportAsync(services, commandArgs, cancellationToken),
                 "export" => await ExportAsync(services, commandArgs, cancellationToken),
                 "seed-demo" => await SeedDemoAsync(services, commandArgs, cancellationToken),
+                "create-user" => await CreateUserAsync(services, args, cancellationToken),
                 _ => Usage(),
             };
         }
@@ -89,6 +91,75 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>
+    /// create-user --email E --password P --role Editor|Admin. Its options are read from the raw
+    /// arguments: "--email x" has no '=' and never reaches configuration, while "--email=x" does
+    /// (harmlessly) and is accepted here too.
+    /// </summary>
+    private static async Task<int> CreateUserAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var options = ParseOptions(args.Skip(1).ToArray());
+        if (options is null
+            || !options.TryGetValue("email", out var email) || string.IsNullOrWhiteSpace(email)
+            || !options.TryGetValue("password", out var password) || string.IsNullOrEmpty(password)
+            || !options.TryGetValue("role", out var role))
+        {
+            return Usage();
+        }
+        if (Roles.Normalize(role) is not { } canonicalRole)
+        {
+            Console.Error.WriteLine($"error: unknown role '{role}'; use {Roles.Editor} or {Roles.Admin}.");
+            return 2;
+        }
+
+        var accounts = services.GetRequiredService<AccountManager>();
+        await accounts.EnsureRolesAsync(cancellationToken);
+        var result = await accounts.SaveAsync(email, password, canonicalRole, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine($"error: {email.Trim()} was not saved:");
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine($"  {error}");
+            }
+            return 1;
+        }
+        Console.WriteLine(result.Created
+            ? $"created {email.Trim()} with role {canonicalRole}"
+            : result.Changes.Count > 0
+                ? $"updated {email.Trim()}: {string.Join(", ", result.Changes)}"
+                : $"unchanged {email.Trim()}: already has that password and role {canonicalRole}");
+        return 0;
+    }
+
+    /// <summary>"--name value" and "--name=value" pairs; null when something else is in the way.</summary>
+    private static Dictionary<string, string>? ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var name = args[i][2..];
+            var equals = name.IndexOf('=');
+            if (equals >= 0)
+            {
+                options[name[..equals]] = name[(equals + 1)..];
+            }
+            else if (i + 1 < args.Length)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return options;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("""
@@ -97,6 +168,8 @@ public static class CommandLine
               export <folder>    write every story as a story file
               seed-demo --count N [--seed S]
                                  add N generated stories (for benchmarks)
+              create-user --email E --password P --role Editor|Admin
+                                 add an account, or reset its password and set its role
             """);
         return 2;
     }

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using NewsReader.Accounts;
 using NewsReader.Articles;
 using NewsReader.Components;
 using NewsReader.Data;
+using NewsReader.Reactions;
+using NewsReader.Related;
 using NewsReader.Feeds;
 using NewsReader.Search;
+using NewsReader.Editing;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -42,15 +46,24 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddReactions();
+        services.AddRelatedStories();
         services.AddSearch();
         services.AddFeeds();
+        services.AddEditing();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // The story editor sends a body of up to 1 MB (ArticleLimits.BodyBytes) to the server in one
+            // message; SignalR's default limit of 32 KB would drop the circuit on a long story. 2 MB
+            // holds the body with its JSON escaping and the message envelope; the editor's script
+            // refuses to send anything larger (wwwroot/js/story-editor.js).
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAccounts();
         return builder;
     }
 
@@ -64,10 +77,12 @@ public static class NewsReaderApp
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapReactions();
         app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.

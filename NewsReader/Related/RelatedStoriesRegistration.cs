@@ -1,0 +1,16 @@
+using NewsReader.Articles;
+
+namespace NewsReader.Related;
+
+public static class RelatedStoriesRegistration
+{
+    /// <summary>Related stories and previous/next links: the stored lists, their updater and the page's reads.</summary>
+    public static IServiceCollection AddRelatedStories(this IServiceCollection services)
+    {
+        services.AddSingleton<RelatedStoriesUpdater>();
+        services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<RelatedStoriesUpdater>());
+        services.AddSingleton<RelatedStoriesService>();
+        services.AddHostedService<RelatedStoriesCatchUp>();
+        return services;
+    }
+}
