@@ -55,6 +55,8 @@ public sealed class AccessibilityTests(BrowserSite browser) : IClassFixture<Brow
     {
         { "/", "light" }, { "/articles/tram-line-4-opens", "light" }, { "/categories/city", "light" }, { "/search?q=tram", "light" },
         { "/", "dark" }, { "/articles/tram-line-4-opens", "dark" }, { "/categories/city", "dark" }, { "/search?q=tram", "dark" },
+        // Other features' pages in the reader layout take the dark scheme too.
+        { "/account/login", "dark" },
     };
 
     [Theory]
@@ -71,6 +73,24 @@ public sealed class AccessibilityTests(BrowserSite browser) : IClassFixture<Brow
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
         Assert.True(serious.Count == 0, $"{url} in {scheme}:\n" + string.Join("\n", serious));
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task AReadersOwnReactionStaysReadableInBothSchemes(string scheme)
+    {
+        await AddStoriesAsync();
+        var page = await OpenAsync("/articles/otters-return", scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+
+        var happy = page.GetByRole(AriaRole.Button, new() { Name = "Happy", Exact = false });
+        await happy.ClickAsync();
+        await Expect(happy).ToHaveAttributeAsync("aria-pressed", "true");
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     [Theory]

@@ -54,6 +54,17 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AccentsAndLetterCaseDoNotMatter()
+    {
+        await _site.AddStoryAsync("Café on the quay", "A new CAFÉ opens.", Day(1));
+
+        var page = await _client.GetDocumentAsync("/search?q=CAFE");
+
+        Assert.Equal(["Café on the quay"], ResultTitles(page));
+        Assert.Equal("Café", page.QuerySelector(".search-result h2 mark").Text());
+    }
+
+    [Fact]
     public async Task TitleMatchesRankAboveSummaryMatchesAboveBodyMatches()
     {
         await _site.AddStoryAsync("Body mention", "Work on the viaduct starts soon, and the viaduct closes.", Day(3));

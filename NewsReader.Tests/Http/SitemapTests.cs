@@ -58,6 +58,11 @@ public sealed class SitemapTests : IDisposable
                 "http://localhost/articles/tram-opens", "http://localhost/articles/market-reopens",
             ],
             Locations(sitemap));
+        var lastModified = sitemap.Descendants(Sitemaps + "url")
+            .ToDictionary(u => u.Element(Sitemaps + "loc")!.Value, u => u.Element(Sitemaps + "lastmod")?.Value);
+        Assert.Equal("2026-10-04T09:00:00Z", lastModified["http://localhost/"]);
+        Assert.Equal("2026-10-04T09:00:00Z", lastModified["http://localhost/categories/city"]);
+        Assert.Equal("2026-10-02T09:00:00Z", lastModified["http://localhost/categories/transport"]);
     }
 
     [Theory]

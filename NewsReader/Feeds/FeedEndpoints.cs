@@ -39,7 +39,7 @@ public static class FeedEndpoints
             http.Response.ContentType = "application/xml; charset=utf-8";
             if (layout.IsIndex)
             {
-                await SitemapWriter.WriteIndexAsync(http.Response.Body, site, layout.PartCount);
+                await SitemapWriter.WriteIndexAsync(http.Response.Body, site, layout.PartCount, cancellationToken);
                 return;
             }
             await SitemapWriter.WriteUrlSetAsync(http.Response.Body, site,

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
 
@@ -41,6 +42,8 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
         return await db.Articles.AsNoTracking().CountAsync(a => a.PublishedAt != null && a.PublishedAt <= now, cancellationToken);
     }
 
+    private sealed record CategoryNewest(string Slug, DateTime Newest);
+
     /// <summary>The home page and every category with published stories, each dated by its newest story.</summary>
     public async Task<IReadOnlyList<SitemapEntry>> GetListPagesAsync(CancellationToken cancellationToken)
     {
@@ -49,23 +52,29 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
         var newest = await db.Articles.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .MaxAsync(a => a.PublishedAt, cancellationToken);
-        var categories = await db.Categories.AsNoTracking()
-            .Select(c => new
-            {
-                c.Slug,
-                Newest = c.Articles.Where(l => l.Article!.PublishedAt != null && l.Article.PublishedAt <= now)
-                    .Max(l => l.Article!.PublishedAt),
-            })
-            .Where(c => c.Newest != null)
-            .OrderBy(c => c.Slug)
+        // The publish dates come from the (PublishedAt, Id) index, materialised once, rather than
+        // from each linked story's row: PublishedAt sits behind the long body columns, and reading
+        // it row by row costs seconds at 100,000 stories.
+        var categories = await db.Database.SqlQueryRaw<CategoryNewest>("""
+            WITH published AS MATERIALIZED (
+                SELECT Id, PublishedAt FROM Articles WHERE PublishedAt IS NOT NULL AND PublishedAt <= @now)
+            SELECT c.Slug AS Slug, max(p.PublishedAt) AS Newest
+            FROM ArticleCategories l
+            JOIN published p ON p.Id = l.ArticleId
+            JOIN Categories c ON c.Id = l.CategoryId
+            GROUP BY c.Id, c.Slug
+            ORDER BY c.Slug
+            """, new SqliteParameter("@now", now))
             .ToListAsync(cancellationToken);
         return [new SitemapEntry("/", newest), .. categories.Select(c => new SitemapEntry($"/categories/{c.Slug}", c.Newest))];
     }
 
     /// <summary>
-    /// Published stories in a stable order (by id), <paramref name="skip"/> and <paramref name="take"/>
-    /// applied, read one row at a time so that a sitemap of 50,000 stories is never a list in memory.
-    /// A story last changed when it was edited or, if later, when it went live.
+    /// Published stories oldest first (by publish date, then id: the order of the PublishedAt index,
+    /// so skipping to a later sitemap part costs an index walk, not a read of every story before it),
+    /// <paramref name="skip"/> and <paramref name="take"/> applied, read one row at a time so that a
+    /// sitemap of 50,000 stories is never a list in memory. A story last changed when it was edited
+    /// or, if later, when it went live.
     /// </summary>
     public async IAsyncEnumerable<SitemapEntry> StreamStoriesAsync(
         int skip, int take, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -74,7 +83,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Articles.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
-            .OrderBy(a => a.Id)
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
             .Skip(skip).Take(take)
             .Select(a => new { a.Slug, a.UpdatedAt, PublishedAt = a.PublishedAt!.Value })
             .AsAsyncEnumerable();
