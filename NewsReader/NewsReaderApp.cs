@@ -8,6 +8,7 @@ using NewsReader.Reactions;
 using NewsReader.Related;
 using NewsReader.Feeds;
 using NewsReader.Search;
+using NewsReader.Editing;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -49,10 +50,16 @@ public static class NewsReaderApp
         services.AddRelatedStories();
         services.AddSearch();
         services.AddFeeds();
+        services.AddEditing();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // The story editor sends a body of up to 1 MB (ArticleLimits.BodyBytes) to the server in one
+            // message; SignalR's default limit of 32 KB would drop the circuit on a long story. 2 MB
+            // holds the body with its JSON escaping and the message envelope; the editor's script
+            // refuses to send anything larger (wwwroot/js/story-editor.js).
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

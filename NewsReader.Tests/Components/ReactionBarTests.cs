@@ -1,3 +1,4 @@
+using NewsReader.Tests.Support;
 using Bunit;
 using MudBlazor.Services;
 using NewsReader.Components.Shared;
@@ -40,11 +41,11 @@ public sealed class ReactionBarTests : BunitContext
     {
         var bar = RenderBar(Tally(null, (ReactionKind.Happy, 3), (ReactionKind.Sad, 9)));
 
-        var names = bar.FindAll("button").Select(b => b.GetAttribute("aria-label")).ToList();
+        var names = bar.FindAll("button").Select(b => b.AccessibleName()).ToList();
 
-        Assert.Equal("Happy, 3 responses, 25%", names[0]);
-        Assert.Equal("Sad, 9 responses, 75%", names[1]);
-        Assert.Equal("Excited, 0 responses, 0%", names[2]);
+        Assert.Equal("Happy 3 25%", names[0]);
+        Assert.Equal("Sad 9 75%", names[1]);
+        Assert.Equal("Excited 0 0%", names[2]);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ReactionBarTests : BunitContext
 
         Assert.Equal("1 response", bar.Find(".reaction-total").TextContent);
         Assert.Equal("100%", bar.Find("button[value=happy] .reaction-share").TextContent);
-        Assert.Equal("Happy, 1 response, 100%", bar.Find("button[value=happy]").GetAttribute("aria-label"));
+        Assert.Equal("Happy 1 100%", bar.Find("button[value=happy]").AccessibleName());
     }
 
     [Fact]

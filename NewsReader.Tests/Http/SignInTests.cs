@@ -30,7 +30,7 @@ public sealed class SignInTests : IClassFixture<NewsSiteFactory>
         var password = page.QuerySelector("input#" + page.QuerySelectorAll("label").First(l => l.Text() == "Password").GetAttribute("for"));
         Assert.Equal("email", email?.GetAttribute("type"));
         Assert.Equal("password", password?.GetAttribute("type"));
-        Assert.Equal("Sign in", page.QuerySelector("form button[type=submit]").Text());
+        Assert.Equal("Sign in", page.QuerySelector("main form button[type=submit]").Text());
         Assert.NotNull(page.QuerySelector("form input[name=__RequestVerificationToken]"));
     }
 
@@ -207,7 +207,7 @@ public sealed class SignInTests : IClassFixture<NewsSiteFactory>
         var confirm = Html.Parse(await (await client.GetAsync("/account/logout")).Content.ReadAsStringAsync());
         var response = await client.SignOutAsync();
 
-        Assert.Equal("Sign out", confirm.QuerySelector("form button").Text());
+        Assert.Equal("Sign out", confirm.QuerySelector("main form button").Text());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.PathAndQuery());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);

@@ -18,3 +18,17 @@ public static class Html
     public static string Text(this IElement? element) =>
         System.Text.RegularExpressions.Regex.Replace(element?.TextContent ?? "", @"\s+", " ").Trim();
 }
+
+public static class AccessibleNames
+{
+    /// <summary>An element's name as assistive technology reads it: its text without aria-hidden parts.</summary>
+    public static string AccessibleName(this AngleSharp.Dom.IElement element)
+    {
+        var clone = (AngleSharp.Dom.IElement)element.Clone(deep: true);
+        foreach (var hidden in clone.QuerySelectorAll("[aria-hidden=true]").ToList())
+        {
+            hidden.Remove();
+        }
+        return System.Text.RegularExpressions.Regex.Replace(clone.TextContent, @"\s+", " ").Trim();
+    }
+}

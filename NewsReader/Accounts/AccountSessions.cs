@@ -23,7 +23,7 @@ public static class AccountCookieValidation
             return;
         }
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountCheck>();
-        if (await accounts.FindAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+        if (!await accounts.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -43,7 +43,7 @@ public sealed class RevalidatingAccountStateProvider(ILoggerFactory loggerFactor
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        await accounts.FindAsync(authenticationState.User, cancellationToken) is not null;
+        await accounts.IsCurrentAsync(authenticationState.User, cancellationToken);
 }
 
 /// <summary>Identity's sign-in with two additions: disabled accounts may not sign in, and an unknown email costs as much time as a wrong password.</summary>

@@ -63,24 +63,16 @@ public sealed class AccountCheck(IDbContextFactory<NewsDbContext> dbFactory, IOp
     /// <summary>Null unless the account exists, is enabled and still has the security stamp the principal was issued with.</summary>
     public async Task<CurrentEditor?> FindAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (principal.Identity?.IsAuthenticated != true)
+        if (UserIdAndStamp(principal) is not var (userId, stamp))
         {
             return null;
         }
-        var claims = identityOptions.Value.ClaimsIdentity;
-        var userId = principal.FindFirstValue(claims.UserIdClaimType);
-        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
-        if (userId is null)
-        {
-            return null;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.DisplayName, u.SecurityStamp, u.Disabled })
+            .Where(u => u.Id == userId && !u.Disabled && u.SecurityStamp == stamp)
+            .Select(u => new { u.Email, u.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (user is null || user.Disabled || user.SecurityStamp != stamp)
+        if (user is null)
         {
             return null;
         }
@@ -91,5 +83,31 @@ public sealed class AccountCheck(IDbContextFactory<NewsDbContext> dbFactory, IOp
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return new CurrentEditor(userId, user.Email ?? "", user.DisplayName, roles.OfType<string>().ToList());
+    }
+
+    /// <summary>
+    /// Whether the principal's account still exists, is enabled and has the same security stamp:
+    /// one primary-key read, made for every request that carries a sign-in cookie.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (UserIdAndStamp(principal) is not var (userId, stamp))
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(u => u.Id == userId && !u.Disabled && u.SecurityStamp == stamp, cancellationToken);
+    }
+
+    private (string UserId, string? Stamp)? UserIdAndStamp(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        var claims = identityOptions.Value.ClaimsIdentity;
+        return principal.FindFirstValue(claims.UserIdClaimType) is { } userId
+            ? (userId, principal.FindFirstValue(claims.SecurityStampClaimType))
+            : null;
     }
 }

@@ -61,7 +61,13 @@ public sealed class ArticleService(
         return new UpsertResult(UpsertOutcome.Updated, article.Id);
     }
 
-    private async Task ApplyAsync(NewsDbContext db, Article article, ArticleInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a valid input onto a tracked story: renders and measures the body, and links the
+    /// categories and tags, creating the ones that do not exist yet. Shared by the importer's upsert
+    /// and the editor (NewsReader.Editing.ArticleEditor), which adds versions, revisions and slug
+    /// history around it. Timestamps and the version are the caller's.
+    /// </summary>
+    internal async Task ApplyAsync(NewsDbContext db, Article article, ArticleInput input, CancellationToken cancellationToken)
     {
         article.Title = input.Title.Trim();
         article.Slug = input.EffectiveSlug;

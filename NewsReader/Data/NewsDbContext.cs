@@ -17,6 +17,8 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
     public DbSet<Related.RelatedArticle> RelatedArticles => Set<Related.RelatedArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,0 +1,15 @@
+namespace NewsReader.Editing;
+
+public static class EditingServices
+{
+    /// <summary>The story editor and categories admin. Scoped: one per circuit, for the signed-in editor.</summary>
+    public static IServiceCollection AddEditing(this IServiceCollection services)
+    {
+        services.AddSingleton<EditorOptions>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<CategoryAdmin>();
+        services.AddSingleton<ScheduledStories>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledStories>());
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Articles;
+using NewsReader.Data;
+
+namespace NewsReader.Editing;
+
+/// <summary>
+/// A scheduled story becomes visible by itself when its time comes: the reader queries compare
+/// PublishedAt with the clock. Nothing is saved at that moment, though, so this tells
+/// <see cref="ArticleChanges"/> about it, for whatever follows publication (related stories,
+/// cached pages, feeds, the search index).
+/// </summary>
+public sealed class ScheduledStories(
+    IDbContextFactory<NewsDbContext> dbFactory,
+    ArticleChanges changes,
+    TimeProvider clock,
+    ILogger<ScheduledStories> logger) : BackgroundService
+{
+    /// <summary>Listeners hear of a story at most this long after it went live.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
+
+    private DateTime _checkedUpTo = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Announces the stories that went live since the last pass; returns their ids.</summary>
+    public async Task<IReadOnlyList<int>> AnnounceDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = _checkedUpTo;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt > since && a.PublishedAt <= now)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        if (due.Count > 0)
+        {
+            logger.LogInformation("{Count} scheduled stories went live: {Ids}", due.Count, due);
+            await changes.PublishAsync(due, cancellationToken);
+        }
+        _checkedUpTo = now;
+        return due;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CheckEvery, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await AnnounceDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The next pass covers the same window again: _checkedUpTo only moves on success.
+                logger.LogError(ex, "Announcing scheduled stories failed.");
+            }
+        }
+    }
+}

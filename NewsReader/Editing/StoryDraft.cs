@@ -1,0 +1,52 @@
+using NewsReader.Articles;
+
+namespace NewsReader.Editing;
+
+public enum StoryStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+}
+
+/// <summary>
+/// The editor's working copy: every field as the editor types it, categories and tags as
+/// comma-separated text. It becomes an <see cref="ArticleInput"/> only when it is saved.
+/// </summary>
+public sealed record StoryDraft(
+    string Title = "",
+    string Slug = "",
+    string Summary = "",
+    string Author = "",
+    string Body = "",
+    string LeadImage = "",
+    string Categories = "",
+    string Tags = "")
+{
+    public ArticleInput ToInput(DateTime? publishedAt) =>
+        new(Title, string.IsNullOrWhiteSpace(Slug) ? null : Slug, Summary, Author, Body,
+            string.IsNullOrWhiteSpace(LeadImage) ? null : LeadImage, publishedAt, SplitTerms(Categories), SplitTerms(Tags));
+
+    /// <summary>Names from comma-separated text: trimmed, empty ones dropped (so a name cannot contain a comma).</summary>
+    public static IReadOnlyList<string> SplitTerms(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public static string JoinTerms(IEnumerable<string> names) => string.Join(", ", names);
+
+    /// <summary>
+    /// Whether two copies say the same thing once saved: line endings and the spacing around
+    /// commas do not count, so a browser's CRLF or a reformatted list is not "a change".
+    /// </summary>
+    public bool SameContentAs(StoryDraft other) =>
+        Title.Trim() == other.Title.Trim()
+        && Slug.Trim() == other.Slug.Trim()
+        && Summary.Trim() == other.Summary.Trim()
+        && Author.Trim() == other.Author.Trim()
+        && Body.ReplaceLineEndings("\n") == other.Body.ReplaceLineEndings("\n")
+        && LeadImage.Trim() == other.LeadImage.Trim()
+        && SplitTerms(Categories).SequenceEqual(SplitTerms(other.Categories))
+        && SplitTerms(Tags).SequenceEqual(SplitTerms(other.Tags));
+
+    public static StoryStatus StatusOf(DateTime? publishedAt, DateTime now) =>
+        publishedAt is null ? StoryStatus.Draft : publishedAt > now ? StoryStatus.Scheduled : StoryStatus.Published;
+}
