@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using NewsReader.Accounts;
 using NewsReader.Articles;
+using NewsReader.Caching;
 using NewsReader.Components;
 using NewsReader.Data;
 using NewsReader.Reactions;
@@ -51,6 +52,8 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        // Last of the change listeners: it reads what the others (related stories) have stored.
+        services.AddReaderPageCache();
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -78,6 +81,8 @@ public static class NewsReaderApp
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAccounts();
+        // After authentication (signed-in editors bypass the cache) and routing (the policy reads the page's metadata).
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
