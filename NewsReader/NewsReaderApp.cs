@@ -35,11 +35,15 @@ public static class NewsReaderApp
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite.");
         }
-        services.AddDbContextFactory<NewsDbContext>(options => options.UseSqlite(connectionString));
+        // Pooled: a page opens several short-lived contexts, and setting one up costs more than its query.
+        services.AddPooledDbContextFactory<NewsDbContext>(options => options.UseSqlite(connectionString));
+        // Identity's stores and Data Protection's key store take a context from the request scope.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContext());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<CategoryMenu>();
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ArticleChanges>();
         services.AddSingleton<StoryImporter>();
@@ -65,6 +69,7 @@ public static class NewsReaderApp
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
+        services.AddSingleton<Components.Layout.ThemeStylesheet>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts();
         return builder;

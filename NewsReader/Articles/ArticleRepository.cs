@@ -74,9 +74,6 @@ public sealed class ArticleRepository(
     }
 
     /// <summary>Categories that have published stories, most stories first, for the app bar.</summary>
-    /// <summary>How many categories the app bar's menu shows.</summary>
-    public const int MenuCategoryCount = 8;
-
     public async Task<IReadOnlyList<TermLink>> GetNavigationCategoriesAsync(int count, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

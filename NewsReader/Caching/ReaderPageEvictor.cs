@@ -20,7 +20,7 @@ public sealed class ReaderPageEvictor(
     IDbContextFactory<NewsDbContext> dbFactory,
     IOutputCacheStore store,
     CacheFreshness freshness,
-    ArticleRepository articles,
+    CategoryMenu menu,
     RelatedStoriesService related,
     TimeProvider clock,
     ILogger<ReaderPageEvictor> logger) : IArticleChangeListener
@@ -37,7 +37,6 @@ public sealed class ReaderPageEvictor(
     private readonly SemaphoreSlim _scheduleGate = new(1, 1);
     private DateTime? _nextScheduled;
     private DateTime _scheduleKnownUntil = DateTime.MinValue;
-    private IReadOnlyList<TermLink>? _menu;
 
     public async Task ArticlesChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
     {
@@ -51,13 +50,6 @@ public sealed class ReaderPageEvictor(
     /// <summary>A reaction changes the counts on the story's own page and nowhere else.</summary>
     public Task StoryPageChangedAsync(int articleId, CancellationToken cancellationToken) =>
         freshness.EvictAsync(store, [CacheTags.StoryPage(articleId)], cancellationToken);
-
-    /// <summary>For changes every page shows, such as a renamed category.</summary>
-    public Task EverythingChangedAsync(CancellationToken cancellationToken)
-    {
-        _menu = null;
-        return freshness.EvictAsync(store, [CacheTags.AllReaderPages], cancellationToken);
-    }
 
     /// <summary>
     /// How long a page rendered now may be served from the cache: <see cref="MaximumLifetime"/>, or less
@@ -153,12 +145,10 @@ public sealed class ReaderPageEvictor(
             }
         }
 
-        var menu = await articles.GetNavigationCategoriesAsync(ArticleRepository.MenuCategoryCount, cancellationToken);
-        if (_menu is null || !_menu.SequenceEqual(menu))
+        if (await menu.RefreshAsync(cancellationToken))
         {
             tags.Add(CacheTags.AllReaderPages);
         }
-        _menu = menu;
         logger.LogDebug("Evicting {Tags} after changes to {Ids}", tags, ids);
         return tags;
     }
