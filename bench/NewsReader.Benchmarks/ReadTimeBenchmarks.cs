@@ -28,11 +28,11 @@ public class ReadTimeBenchmarks
         }
     }
 
-    [Benchmark(Description = "Measure + ReadTime.From, 2,000-word story")]
-    public ReadTime MeasureStory() => ReadTime.From(_renderer.Measure(SampleStory.Title, _markdown), WordsPerMinute);
+    [Benchmark]
+    public ReadTime MeasureAndReadTime() => ReadTime.From(_renderer.Measure(SampleStory.Title, _markdown), WordsPerMinute);
 
-    [Benchmark(Description = "ReadTime.From + labels (stored counts)")]
-    public int FromStoredCounts()
+    [Benchmark]
+    public int ReadTimeFromStoredCounts()
     {
         var readTime = ReadTime.From(_measure, WordsPerMinute);
         return readTime.IsoDuration.Length + readTime.LongLabel.Length + readTime.ShortLabel.Length;

@@ -64,17 +64,21 @@ public class RelatedBenchmarks
         }
 
         _index.Prepare();
+        if (_index.Rank(StoryId).Count < RelatedStoriesUpdater.StoredPerStory)
+        {
+            throw new InvalidOperationException("The story has too few related stories to measure a full list.");
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup() => _index.Dispose();
 
     /// <summary>What the updater stores for a story: its best <see cref="RelatedStoriesUpdater.StoredPerStory"/>.</summary>
-    [Benchmark(Description = "RelatedIndex.Rank, 1 story vs 100,000, top 8")]
-    public List<RelatedScore> RankOneStory() => _index.Rank(StoryId).Take(RelatedStoriesUpdater.StoredPerStory).ToList();
+    [Benchmark]
+    public List<RelatedScore> RankOneStoryAgainst100000() => _index.Rank(StoryId).Take(RelatedStoriesUpdater.StoredPerStory).ToList();
 
     /// <summary>The text side of a save: count the story's terms and keep its strongest, TF-IDF weighted.</summary>
-    [Benchmark(Description = "CountTerms + TopTerms, 1 story")]
+    [Benchmark]
     public IReadOnlyList<WeightedTerm> TermsOfOneStory() => Weigh(CountTerms(_story));
 
     private static IEnumerable<(int Id, ArticleInput Input)> Archive()
