@@ -58,6 +58,13 @@ public static class NewsReaderApp
         services.AddEditing();
         // Last of the change listeners: it reads what the others (related stories) have stored.
         services.AddReaderPageCache();
+        services.AddResponseCompression(options =>
+        {
+            // EnableForHttps stays off: compressed pages with secrets (the admin's antiforgery tokens) invite BREACH.
+            options.MimeTypes = ["text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -82,6 +89,11 @@ public static class NewsReaderApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        if (app.Configuration.GetValue<bool>($"{NewsReaderOptions.Section}:{nameof(NewsReaderOptions.CompressResponses)}"))
+        {
+            // Outside the output cache, which keeps one uncompressed copy for every client.
+            app.UseResponseCompression();
+        }
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
