@@ -27,6 +27,7 @@ public sealed class DemoSeeder(
     ILogger<DemoSeeder> logger)
 {
     private const int BatchSize = 2000;
+    private const int RenderChunk = 250;
 
     /// <summary>Up to this many new stories, their related stories are computed before the command ends.</summary>
     public const int ImmediateRelatedLimit = 5000;
@@ -91,8 +92,16 @@ public sealed class DemoSeeder(
     {
         var inputs = Enumerable.Range(firstNumber, size).Select(n => generator.Next(n, now)).ToList();
         var articles = new Article[size];
-        Parallel.For(0, size, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            articles[i] = ToArticle(inputs[i], now));
+        // A few chunks per core, each rendered on one worker thread (see RenderAndMeasureAll).
+        var chunks = Enumerable.Range(0, size).Chunk(RenderChunk).ToList();
+        Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var rendered = markdown.RenderAndMeasureAll(chunk.Select(i => (inputs[i].Title, inputs[i].Body)).ToList());
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                articles[chunk[j]] = ToArticle(inputs[chunk[j]], rendered[j].Html, rendered[j].Measure, now);
+            }
+        });
         return new Batch(inputs, articles);
     }
 
@@ -172,9 +181,8 @@ public sealed class DemoSeeder(
 
     private static string Format(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    private Article ToArticle(ArticleInput input, DateTime now)
+    private static Article ToArticle(ArticleInput input, string html, TextMeasure measure, DateTime now)
     {
-        var (html, measure) = markdown.RenderAndMeasure(input.Title, input.Body);
         return new Article
         {
             Title = input.Title,
