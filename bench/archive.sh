@@ -32,7 +32,7 @@ if [[ ${KEEP_DB:-0} != 1 || ! -f $db ]]; then
     dotnet "$dll" seed-demo --count "$count" "$connection" >/tmp/archive-seed.$$.log 2>&1 \
     || { cat /tmp/archive-seed.$$.log >&2; exit 1; }
   end=$(date +%s.%N)
-  printf 'seed %d stories: %.1f s wall (%s)\n' "$count" "$(echo "$end - $start" | bc)" "$(tail -n 1 /tmp/archive-seed.$$.log)"
+  printf 'seed %d stories: %.1f s wall (%s)\n' "$count" "$(echo "$end - $start" | bc)" "$(grep -o '[0-9]* demo stories added in .*' /tmp/archive-seed.$$.log | tail -n 1)"
   rm -f /tmp/archive-seed.$$.log
 fi
 
