@@ -39,7 +39,6 @@ public static class NewsReaderApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArticleRepository>();
-        services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<ArticleRepository>()); // app bar's category list
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ArticleChanges>();
         services.AddSingleton<StoryImporter>();

@@ -8,7 +8,7 @@ namespace NewsReader.Articles;
 public sealed class ArticleRepository(
     IDbContextFactory<NewsDbContext> dbFactory,
     IOptions<NewsReaderOptions> options,
-    TimeProvider clock) : IArticleChangeListener
+    TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -75,54 +75,20 @@ public sealed class ArticleRepository(
 
     /// <summary>Categories that have published stories, most stories first, for the app bar.</summary>
     /// <remarks>
-    /// Every reader page shows this, and counting 100,000 stories' categories takes tens of
-    /// milliseconds, so the list is kept until a story changes (ArticleChanges, which also hears of
-    /// scheduled stories going live) and for at most <see cref="NavigationLifetime"/> in any case,
-    /// in case the database is changed behind the site's back.
+    /// Links minus the few unpublished stories' links: the (CategoryId, ArticleId) index answers it
+    /// without reading a story row. (Joining each link to its story to read PublishedAt, which is
+    /// stored after the body, took seconds at 100,000 stories.)
     /// </remarks>
     public async Task<IReadOnlyList<TermLink>> GetNavigationCategoriesAsync(int count, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var cached = _navigation;
-        if (cached is not null && now - cached.At < NavigationLifetime && now >= cached.At)
-        {
-            return cached.Categories.Take(count).ToList();
-        }
-
-        var generation = Volatile.Read(ref _generation);
-        var categories = await CountNavigationCategoriesAsync(now.UtcDateTime, cancellationToken);
-        // A change that arrived while counting makes this result old already: use it once, keep nothing.
-        if (Volatile.Read(ref _generation) == generation)
-        {
-            _navigation = new NavigationList(categories, now);
-        }
-        return categories.Take(count).ToList();
-    }
-
-    public static readonly TimeSpan NavigationLifetime = TimeSpan.FromMinutes(1);
-
-    private sealed record NavigationList(IReadOnlyList<TermLink> Categories, DateTimeOffset At);
-
-    private NavigationList? _navigation;
-    private int _generation;
-
-    public Task ArticlesChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _generation);
-        _navigation = null;
-        return Task.CompletedTask;
-    }
-
-    private async Task<IReadOnlyList<TermLink>> CountNavigationCategoriesAsync(DateTime now, CancellationToken cancellationToken)
-    {
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Links minus the few unpublished stories' links: the (CategoryId, ArticleId) index answers it
-        // without reading a story row.
         var unpublished = db.Articles.AsNoTracking().Where(a => a.PublishedAt == null || a.PublishedAt > now).Select(a => a.Id);
         return await db.Categories.AsNoTracking()
             .Select(c => new { c.Name, c.Slug, Stories = c.Articles.Count(l => !unpublished.Contains(l.ArticleId)) })
             .Where(c => c.Stories > 0)
             .OrderByDescending(c => c.Stories).ThenBy(c => c.Name)
+            .Take(count)
             .Select(c => new TermLink(c.Name, c.Slug))
             .ToListAsync(cancellationToken);
     }
