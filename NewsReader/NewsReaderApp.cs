@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using NewsReader.Accounts;
 using NewsReader.Articles;
+using NewsReader.Caching;
 using NewsReader.Components;
 using NewsReader.Data;
 using NewsReader.Reactions;
@@ -34,11 +35,15 @@ public static class NewsReaderApp
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite.");
         }
-        services.AddDbContextFactory<NewsDbContext>(options => options.UseSqlite(connectionString));
+        // Pooled: a page opens several short-lived contexts, and setting one up costs more than its query.
+        services.AddPooledDbContextFactory<NewsDbContext>(options => options.UseSqlite(connectionString));
+        // Identity's stores and Data Protection's key store take a context from the request scope.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContext());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<CategoryMenu>();
         services.AddSingleton<ArticleService>();
         services.AddSingleton<ArticleChanges>();
         services.AddSingleton<StoryImporter>();
@@ -51,6 +56,15 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        // Last of the change listeners: it reads what the others (related stories) have stored.
+        services.AddReaderPageCache();
+        services.AddResponseCompression(options =>
+        {
+            // EnableForHttps stays off: compressed pages with secrets (the admin's antiforgery tokens) invite BREACH.
+            options.MimeTypes = ["text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
@@ -62,6 +76,7 @@ public static class NewsReaderApp
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
+        services.AddSingleton<Components.Layout.ThemeStylesheet>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts();
         return builder;
@@ -74,10 +89,17 @@ public static class NewsReaderApp
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseSecurityHeaders();
+        if (app.Configuration.GetValue<bool>($"{NewsReaderOptions.Section}:{nameof(NewsReaderOptions.CompressResponses)}"))
+        {
+            // Outside the output cache, which keeps one uncompressed copy for every client.
+            app.UseResponseCompression();
+        }
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAccounts();
+        // After authentication (signed-in editors bypass the cache) and routing (the policy reads the page's metadata).
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -13,6 +13,13 @@ public sealed class NewsReaderOptions
     /// <summary>False serves every reader page uncached, for measuring.</summary>
     public bool OutputCache { get; set; } = true;
 
+    /// <summary>
+    /// Gzip/Brotli for pages and feeds. Off by default: measured on loopback it costs more CPU than
+    /// it saves (BENCHMARKS.md), and a reverse proxy or CDN in front usually compresses anyway.
+    /// Static files are compressed at build time and served by MapStaticAssets either way.
+    /// </summary>
+    public bool CompressResponses { get; set; }
+
     public AdminAccountOptions Admin { get; set; } = new();
 }
 

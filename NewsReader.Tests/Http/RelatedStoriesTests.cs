@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsReader.Editing;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Articles;
 using NewsReader.Data;
@@ -59,6 +62,8 @@ public sealed class RelatedStoriesTests : IDisposable
 
         var before = await RelatedTitlesAsync("tram-depot");
         _site.Clock.Now = _site.Clock.Now.AddHours(2);
+        // What the running site's ScheduledStories does within seconds; it evicts the cached page.
+        await _site.Services.GetServices<IHostedService>().OfType<ScheduledStories>().Single().AnnounceDueAsync(default);
         var after = await RelatedTitlesAsync("tram-depot");
 
         Assert.Empty(before);

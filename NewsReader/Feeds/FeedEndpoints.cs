@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NewsReader.Caching;
+using NewsReader.Web;
 
 namespace NewsReader.Feeds;
 
@@ -14,8 +16,16 @@ public static class FeedEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
+        // Kept in the output cache like the reader pages, and evicted with the lists on any story change.
+        var endpoints = routes.MapGroup("")
+            .WithMetadata(new ReaderPageAttribute())
+            .AddEndpointFilter((context, next) =>
+            {
+                CacheTags.Add(context.HttpContext, CacheTags.Feeds);
+                return next(context);
+            });
         endpoints.MapGet("/feed.xml", async (HttpContext http, FeedStories stories) =>
         {
             var site = SiteAddress.BaseUri(http.Request);
@@ -78,7 +88,7 @@ public static class FeedEndpoints
                 """, "text/plain; charset=utf-8");
         });
 
-        return endpoints;
+        return routes;
     }
 
     private static async IAsyncEnumerable<SitemapEntry> Concat(IReadOnlyList<SitemapEntry> first, IAsyncEnumerable<SitemapEntry> rest)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NewsReader.Caching;
 
 namespace NewsReader.Reactions;
 
@@ -94,7 +95,8 @@ public static class ReactionEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string slug, HttpContext context, ReactionService reactions, ReaderIdCookie readers, CancellationToken cancellationToken)
+        string slug, HttpContext context, ReactionService reactions, ReaderIdCookie readers, ReaderPageEvictor cachedPages,
+        CancellationToken cancellationToken)
     {
         if (!SameOriginCheck.IsSameOrigin(context.Request))
         {
@@ -128,6 +130,8 @@ public static class ReactionEndpoints
 
         var readerId = readers.GetOrIssue(context);
         await reactions.ReactAsync(articleId, readerId, kind.Kind, cancellationToken);
+        // The reaction is saved: the cached page must go even if this reader has already gone.
+        await cachedPages.StoryPageChangedAsync(articleId, CancellationToken.None);
 
         // 303: the browser follows with a GET of the story, so a reload does not post again.
         context.Response.StatusCode = StatusCodes.Status303SeeOther;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace NewsReader.Web;
@@ -9,10 +10,17 @@ namespace NewsReader.Web;
 /// post nothing that needs those tokens (the reaction form is checked by origin instead), so for
 /// them the tokens are generated without being stored. Every other page keeps the full protection.
 /// </summary>
-public sealed class ReaderPageAntiforgery(IAntiforgery inner) : IAntiforgery
+/// <remarks>
+/// Reader pages get an empty token set rather than unstored tokens: nothing on them would use the
+/// tokens, and making them (encryption with the Data Protection keys) was a measurable part of an
+/// uncached page.
+/// </remarks>
+public sealed class ReaderPageAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options) : IAntiforgery
 {
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        IsReaderPage(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+        IsReaderPage(httpContext)
+            ? new AntiforgeryTokenSet(null, null, options.Value.FormFieldName, options.Value.HeaderName)
+            : inner.GetAndStoreTokens(httpContext);
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 
@@ -39,7 +47,8 @@ public static class ReaderPageAntiforgeryExtensions
         services.AddSingleton<IAntiforgery>(provider => new ReaderPageAntiforgery(
             (IAntiforgery)(registered.ImplementationInstance
                 ?? registered.ImplementationFactory?.Invoke(provider)
-                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            provider.GetRequiredService<IOptions<AntiforgeryOptions>>()));
         return services;
     }
 }

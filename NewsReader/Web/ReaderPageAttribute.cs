@@ -6,4 +6,11 @@ namespace NewsReader.Web;
 /// pages do not.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class ReaderPageAttribute : Attribute;
+public sealed class ReaderPageAttribute : Attribute
+{
+    /// <summary>
+    /// The page also shows the reader's own reaction (read from the reader cookie), so the cache
+    /// keeps one copy for readers without that cookie and one per reader who has it.
+    /// </summary>
+    public bool VariesByReader { get; init; }
+}

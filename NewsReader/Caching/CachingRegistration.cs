@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.OutputCaching;
+using NewsReader.Articles;
+
+namespace NewsReader.Caching;
+
+public static class CachingRegistration
+{
+    /// <summary>
+    /// ASP.NET Core's output cache for reader pages (<see cref="ReaderPageCachePolicy"/>), kept fresh by
+    /// tags (<see cref="ReaderPageEvictor"/>). Register after the related stories: the evictor reads
+    /// the lists they store.
+    /// </summary>
+    public static IServiceCollection AddReaderPageCache(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CacheFreshness>();
+        services.AddSingleton<ReaderPageEvictor>();
+        services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<ReaderPageEvictor>());
+        services.AddOutputCache(options => options.AddBasePolicy(new ReaderPageCachePolicy()));
+
+        var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(registered);
+        services.AddSingleton<IOutputCacheStore>(provider => new FreshOnlyOutputCacheStore(
+            (IOutputCacheStore)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            provider.GetRequiredService<CacheFreshness>(),
+            provider.GetRequiredService<IHttpContextAccessor>()));
+        return services;
+    }
+}
