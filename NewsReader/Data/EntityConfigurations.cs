@@ -47,7 +47,9 @@ public sealed class ArticleCategoryConfiguration : IEntityTypeConfiguration<Arti
     {
         link.ToTable("ArticleCategories");
         link.HasKey(l => new { l.ArticleId, l.CategoryId });
-        link.HasIndex(l => l.CategoryId);
+        // With the story id in the index, a category's stories are counted and matched against
+        // published ids without reading a link row (100,000 stories: ~25,000 links per category).
+        link.HasIndex(l => new { l.CategoryId, l.ArticleId });
         link.HasOne(l => l.Article).WithMany(a => a.Categories).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
         link.HasOne(l => l.Category).WithMany(c => c.Articles).HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -59,7 +61,7 @@ public sealed class ArticleTagConfiguration : IEntityTypeConfiguration<ArticleTa
     {
         link.ToTable("ArticleTags");
         link.HasKey(l => new { l.ArticleId, l.TagId });
-        link.HasIndex(l => l.TagId);
+        link.HasIndex(l => new { l.TagId, l.ArticleId });
         link.HasOne(l => l.Article).WithMany(a => a.Tags).HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
         link.HasOne(l => l.Tag).WithMany(t => t.Articles).HasForeignKey(l => l.TagId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -10,7 +10,8 @@ namespace NewsReader.Demo;
 /// </summary>
 public sealed class DemoStoryGenerator(int seed)
 {
-    private static readonly string[] Categories = ["World", "Business", "City", "Science", "Culture", "Sport", "Environment", "Transport"];
+    private static readonly string[] Categories =
+        ["World", "Business", "City", "Science", "Culture", "Sport", "Environment", "Transport", "Health", "Education", "Politics", "Opinion"];
 
     private static readonly (string Name, string[] Words)[] Topics =
     [
@@ -22,16 +23,34 @@ public sealed class DemoStoryGenerator(int seed)
         ("markets", ["market", "stalls", "traders", "rents", "bakery", "cheese", "shoppers", "landlord", "footfall", "produce", "butcher", "arcade", "lease", "customers", "weekend"]),
         ("schools", ["school", "pupils", "teachers", "classroom", "exams", "headteacher", "curriculum", "playground", "library", "governors", "timetable", "homework", "science", "reading", "uniform"]),
         ("football", ["match", "goal", "striker", "keeper", "league", "stadium", "supporters", "manager", "penalty", "season", "transfer", "referee", "derby", "fixture", "trophy"]),
+        ("hospitals", ["hospital", "nurses", "ward", "surgeon", "patients", "clinic", "waiting", "ambulance", "vaccine", "pharmacy", "midwives", "theatre", "diagnosis", "beds", "therapy"]),
+        ("housing", ["housing", "tenants", "flats", "developer", "planning", "mortgage", "terrace", "estate", "builders", "rent", "garden", "allotment", "renovation", "leasehold", "neighbours"]),
+        ("elections", ["election", "ballot", "candidate", "campaign", "voters", "turnout", "mayor", "councillors", "manifesto", "polling", "debate", "coalition", "majority", "hustings", "recount"]),
+        ("weather", ["storm", "frost", "heatwave", "drought", "gale", "snowfall", "forecast", "thunder", "fog", "hailstones", "temperature", "sunshine", "rainstorm", "blizzard", "humidity"]),
+        ("theatre", ["play", "actors", "playwright", "premiere", "costume", "director", "matinee", "curtain", "rehearsals", "audition", "script", "understudy", "revival", "pantomime", "critics"]),
+        ("farming", ["farm", "harvest", "tractor", "barley", "sheep", "dairy", "orchard", "hedgerow", "fertiliser", "livestock", "vineyard", "cattle", "combine", "silage", "beekeepers"]),
     ];
 
     private static readonly string[] CommonWords =
     [
         "council", "residents", "said", "year", "plans", "new", "local", "people", "week", "town", "report",
         "officials", "budget", "morning", "spokesperson", "community", "project", "million", "spring", "autumn",
+        "evening", "decision", "meeting", "county", "families", "survey", "figures", "summer", "winter", "volunteers",
+        "complaint", "proposal", "review", "funding", "district", "charity", "visitors", "statement", "months", "question",
     ];
 
-    private static readonly string[] Places = ["Lindqvist Harbour", "Kettleford", "Brindle", "Ashcombe", "Norrvik", "Hollin Park", "Saltgate", "Marrow Bay"];
-    private static readonly string[] Authors = ["Ana Ferreira", "Jonah Whitlock", "Priya Castellan", "Samuel Oyelaran", "Mireille Dufort", "Hana Kowalczyk"];
+    private static readonly string[] FirstNames =
+        ["Amara", "Bram", "Carys", "Dmitri", "Elif", "Farid", "Greta", "Hamish", "Ines", "Joaquim", "Kiri", "Lorcan", "Maren", "Nikhil", "Orla", "Pavel"];
+
+    private static readonly string[] LastNames =
+        ["Abernethy", "Brandvold", "Castellanos", "Drummond", "Eklund", "Fairweather", "Gallagher", "Haddad", "Ivanova", "Jarrow", "Kowalski", "Lindgren", "Mbeki", "Nakamura", "Ostrowski", "Penhaligon"];
+
+    private static readonly string[] Places =
+        ["Lindqvist Harbour", "Kettleford", "Brindle", "Ashcombe", "Norrvik", "Hollin Park", "Saltgate", "Marrow Bay",
+         "Fenwick Cross", "Oldmoor", "Tarrant Quay", "Wrenbury", "Glassholm", "Cawdor Vale", "Ebbing", "Stourhythe"];
+    private static readonly string[] Authors =
+        ["Ana Ferreira", "Jonah Whitlock", "Priya Castellan", "Samuel Oyelaran", "Mireille Dufort", "Hana Kowalczyk",
+         "Tomasz Lind", "Grace Adeyemi", "Luca Bellandi", "Sunniva Berg", "Rafael Quintero", "Aoife Brennan"];
 
     private readonly Random _random = new(seed);
 
@@ -52,6 +71,13 @@ public sealed class DemoStoryGenerator(int seed)
             for (var s = _random.Next(3, 6); s > 0; s--)
             {
                 body.Append(Capitalise(Sentence(topic.Words, _random.Next(10, 22)))).Append(' ');
+            }
+            if (p == 0)
+            {
+                // A named person, a place and a figure: the words that make real stories tell apart.
+                body.Append(Pick(FirstNames)).Append(' ').Append(Pick(LastNames)).Append(" of ").Append(Pick(Places))
+                    .Append(" said the ").Append(Pick(topic.Words)).Append(" would cost ")
+                    .Append(_random.Next(2, 950).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" thousand. ");
             }
             body.Append("\n\n");
         }

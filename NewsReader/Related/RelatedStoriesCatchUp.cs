@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
 
@@ -5,19 +6,29 @@ namespace NewsReader.Related;
 
 /// <summary>
 /// After start-up, computes the related stories of stories that have none yet: stories saved before
-/// this feature existed, or added in bulk without telling the change listeners. It runs in the
-/// background so the site answers meanwhile; pages show no related stories until it is done.
+/// this feature existed, or added in bulk without telling the change listeners (seed-demo leaves a
+/// load of more than a few thousand stories to this). It runs in the background so the site answers
+/// meanwhile; pages show no related stories until it is done (100,000 stories: one to two minutes).
 /// </summary>
+/// <remarks>
+/// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
+/// the same stories missing and both add their terms to the shared document frequencies, doubling
+/// them. So the work is done under an exclusive lock on a file beside the database: the second site
+/// waits, then finds nothing missing.
+/// </remarks>
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
     RelatedStoriesUpdater updater,
     ILogger<RelatedStoriesCatchUp> logger) : BackgroundService
 {
+    private static readonly TimeSpan LockRetry = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // SQLite's async calls complete synchronously; never hold up start-up
         try
         {
+            using var fileLock = await LockAsync(stoppingToken);
             List<int> missing;
             await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
             {
@@ -35,6 +46,47 @@ public sealed class RelatedStoriesCatchUp(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down; the rest is caught up on the next start.
+        }
+    }
+
+    /// <summary>
+    /// An exclusive lock on "&lt;database&gt;.related-lock" (an empty file, left in place: deleting it
+    /// on release would let two waiters lock two different files), waiting while another process
+    /// holds it; null for in-memory databases.
+    /// </summary>
+    private async Task<FileStream?> LockAsync(CancellationToken cancellationToken)
+    {
+        string? path;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var dataSource = db.Database.IsSqlite()
+                ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource
+                : null;
+            path = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)
+                ? null
+                : Path.GetFullPath(dataSource) + ".related-lock";
+        }
+        if (path is null)
+        {
+            return null;
+        }
+        var waited = false;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive advisory lock between processes on Linux too.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException)
+            {
+                if (!waited)
+                {
+                    logger.LogInformation("Another process is computing related stories for this database; waiting for it.");
+                    waited = true;
+                }
+                await Task.Delay(LockRetry, cancellationToken);
+            }
         }
     }
 }

@@ -404,7 +404,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId", "CategoryId");
 
-                    b.HasIndex("CategoryId");
+                    b.HasIndex("CategoryId", "ArticleId");
 
                     b.ToTable("ArticleCategories", (string)null);
                 });
@@ -490,7 +490,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("ArticleId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "ArticleId");
 
                     b.ToTable("ArticleTags", (string)null);
                 });
