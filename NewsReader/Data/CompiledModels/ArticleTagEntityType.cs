@@ -54,7 +54,7 @@ namespace NewsReader.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { tagId });
+                new[] { tagId, articleId });
 
             return runtimeEntityType;
         }

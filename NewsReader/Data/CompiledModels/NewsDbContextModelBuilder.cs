@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b33c0c80-f06d-4213-b8f0-35f597853406"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("6c964030-fdf6-4a2c-b3e0-8aafcd2ac942"), entityTypeCount: 22)
         {
         }
 
