@@ -27,6 +27,7 @@ install_missing() {
     command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
     command -v sqlite3 >/dev/null || missing+=(sqlite3)
     command -v curl >/dev/null || missing+=(curl)
+    command -v bc >/dev/null || missing+=(bc)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "Installing ${missing[*]}..."
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -87,17 +88,14 @@ install_missing
 mkdir -p "$WORK"
 : >"$RESULTS"
 
-echo "== Publishing the site in Release"
-dotnet publish "$ROOT/NewsReader" -c Release -o "$APP" --nologo -v quiet >/dev/null
+echo "== Publishing the site in Release (ReadyToRun, framework-dependent, as for a server)"
+dotnet publish "$ROOT/NewsReader" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$APP" --nologo -v quiet >/dev/null
 
-echo "== Seeding $STORIES stories into a fresh database"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-seed_started=$(now_ms)
-(cd "$APP" && ASPNETCORE_ENVIRONMENT=Production dotnet NewsReader.dll seed-demo --count "$STORIES" \
-    --ConnectionStrings:News="Data Source=$DB")
-seed_ms=$(( $(now_ms) - seed_started ))
+echo "== Seeding $STORIES stories, then latency of single requests with the output cache off (bench/archive.sh)"
+archive=$(DURATION=${BENCH_DURATION:-10s} "$ROOT/bench/archive.sh" "$APP" "$DB" "$UNCACHED_PORT" "$STORIES" | tee /dev/stderr)
 
-echo "== Starting the site (output cache on, then off)"
+echo "== Starting the site (output cache on, then off) on the seeded database"
 started=$(now_ms); start_site $CACHED_PORT; CACHED_PID=$SITE_PID
 first_start_ms=$(wait_for_site $CACHED_PORT "$started")
 start_site $UNCACHED_PORT --NewsReader:OutputCache=false; UNCACHED_PID=$SITE_PID
@@ -106,8 +104,7 @@ wait_for_site $UNCACHED_PORT "$(now_ms)" >/dev/null
 base="http://127.0.0.1:$CACHED_PORT"
 story=$(curl -s "$base/" | grep -o 'href="/articles/[^"]*"' | head -1 | cut -d'"' -f2)
 category=$(curl -s "$base/" | grep -o 'href="/categories/[^"]*"' | head -1 | cut -d'"' -f2)
-word=$(curl -s "$base$story" | grep -o '<h1 class="story-title">[^<]*' | sed 's/.*>//' | tr -cs 'A-Za-z' '\n' | awk 'length > 4' | head -1)
-echo "story $story, category $category, search word $word"
+echo "story $story, category $category"
 
 echo "== nginx serving the story page's bytes as a static file (one worker)"
 mkdir -p "$WORK/www" "$WORK/nginx"
@@ -165,19 +162,14 @@ for page in "story page|$story" "home|/" "category page|$category"; do
     row "${page%%|*}, OutputCache=false" "$result" "$(ratio "$result")"
 done
 
-echo "== Latency of single requests, output cache off (wrk -t1 -c1)"
 {
     echo
-    echo "### Latency, one request at a time, output cache off, $STORIES stories"
+    echo "### Archive: seed time and latency of single requests (wrk -t1 -c1), output cache off, $STORIES stories"
     echo
-    echo "| page | p50 | p99 |"
-    echo "|---|--:|--:|"
+    echo '```'
+    echo "$archive"
+    echo '```'
 } | tee -a "$RESULTS"
-for page in "home|/" "home, page 2,000|/?page=2000" "story|$story" "category|$category" "search \"$word\"|/search?q=$word"; do
-    out=$(wrk -t1 -c1 -d5s --latency "http://127.0.0.1:$UNCACHED_PORT${page#*|}")
-    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$UNCACHED_PORT${page#*|}")
-    echo "| ${page%%|*} (\`${page#*|}\`, HTTP $status) | $(awk '$1 == "50%" { print $2 }' <<<"$out") | $(awk '$1 == "99%" { print $2 }' <<<"$out") |" | tee -a "$RESULTS"
-done
 
 echo "== Reactions: 200 readers posting at once, then wrk with 200 connections"
 reactions_before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Reactions;")
@@ -227,14 +219,13 @@ done
     echo
     echo "| measurement | result |"
     echo "|---|---|"
-    echo "| seed-demo --count $STORIES (wall time, fresh database) | $(awk -v ms="$seed_ms" 'BEGIN { printf "%.1f s", ms / 1000 }') |"
     echo "| 200 readers react at once (200 parallel curl POSTs) | answers (count, status): $burst; $(( reactions_burst - reactions_before )) stored; ${burst_ms} ms for all |"
     echo "| reactions: wrk -t2 -c200 -d10s, each request a new reader | $react_rps reactions/s; $react_requests answered, $(( reactions_after - reactions_burst )) stored; the page then shows \"$shown\"; errors: ${react_errors:-none} |"
     echo "| fingerprinted CSS ($css) | Cache-Control: $css_cache; $css_plain bytes, $css_br with Brotli (precompressed at publish); $css_rps requests/s |"
     echo "| story page, output cache, gzip on (CompressResponses=true) | $(cut -d'|' -f1 <<<"$compressed") requests/s, p99 $(cut -d'|' -f3 <<<"$compressed"), $page_gzip bytes |"
     echo "| story page, output cache, gzip off (default) | $(cut -d'|' -f1 <<<"$plain_again") requests/s, p99 $(cut -d'|' -f3 <<<"$plain_again"), $page_plain bytes |"
     echo "| resident memory of the cached site after the runs above | $rss_cached MB |"
-    echo "| start to first answered page, existing database | first start ${first_start_ms} ms (with migrations check); then ${starts[*]} ms |"
+    echo "| start to first answered page, existing database | ${first_start_ms} ms right after the seed; then ${starts[*]} ms |"
     echo
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(dotnet --version) SDK; load average before the wrk runs: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')."
 } | tee -a "$RESULTS"
