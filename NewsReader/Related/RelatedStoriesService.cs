@@ -13,6 +13,34 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
 {
     public const int Shown = 4;
 
+    // Compiled once: these run on every uncached story page, and EF's per-call work of turning the
+    // expression tree into its cached query (parameter extraction, cache lookup) rivals the SQL here.
+    private static readonly Func<NewsDbContext, int, DateTime, IAsyncEnumerable<StoryLink>> RelatedQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, int articleId, DateTime now) => (
+                from r in db.Set<RelatedArticle>().AsNoTracking()
+                where r.ArticleId == articleId
+                join a in db.Articles on r.RelatedArticleId equals a.Id
+                where a.Id != articleId && a.PublishedAt != null && a.PublishedAt <= now
+                orderby r.Rank
+                select new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
+            .Take(Shown));
+
+    private static readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> PreviousQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, int articleId, DateTime publishedAt, DateTime now, CancellationToken cancellationToken) => db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+            .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < articleId))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
+            .FirstOrDefault());
+
+    private static readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> NextQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, int articleId, DateTime publishedAt, DateTime now, CancellationToken cancellationToken) => db.Articles.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+            .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > articleId))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
+            .FirstOrDefault());
+
     /// <summary>
     /// The first four stored related stories that are out now. Publish times are checked here rather
     /// than when the list is computed, so a scheduled story joins lists the moment it is published.
@@ -21,15 +49,12 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (
-                from r in db.Set<RelatedArticle>().AsNoTracking()
-                where r.ArticleId == articleId
-                join a in db.Articles on r.RelatedArticleId equals a.Id
-                where a.Id != articleId && a.PublishedAt != null && a.PublishedAt <= now
-                orderby r.Rank
-                select new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
-            .Take(Shown)
-            .ToListAsync(cancellationToken);
+        var links = new List<StoryLink>(Shown);
+        await foreach (var link in RelatedQuery(db, articleId, now).WithCancellation(cancellationToken))
+        {
+            links.Add(link);
+        }
+        return links;
     }
 
     /// <summary>The published stories just before and just after this one by publish time (the id breaks ties).</summary>
@@ -37,18 +62,8 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var published = db.Articles.AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
-
-        var previous = await published
-            .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < articleId))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Select(a => new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = await published
-            .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > articleId))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-            .Select(a => new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = await PreviousQuery(db, articleId, publishedAt, now, cancellationToken);
+        var next = await NextQuery(db, articleId, publishedAt, now, cancellationToken);
         return new StoryNeighbourLinks(previous, next);
     }
 }
