@@ -183,6 +183,27 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABulkChangeOfManyStoriesAlsoRefreshesTheCategoryMenu()
+    {
+        await _site.AddStoryAsync("Tram depot opens", publishedAt: DaysAgo(1), categories: ["Transport"], slug: "depot");
+        Assert.DoesNotContain("Weather", (await WarmAsync("/")).QuerySelectorAll(".category-nav a").Select(a => a.Text()));
+
+        // Saved without announcing each one, then announced in one batch, as an import does.
+        var ids = new List<int>();
+        for (var i = 0; i < 60; i++)
+        {
+            var saved = await _site.GetService<NewsReader.Articles.ArticleService>().UpsertBySlugAsync(
+                new NewsReader.Articles.ArticleInput($"Storm warning {i}", null, "", "Ana Ferreira", "Wind and rain.", null,
+                    DaysAgo(2), ["Weather"], []), default);
+            ids.Add(saved.ArticleId);
+        }
+        await _site.GetService<NewsReader.Articles.ArticleChanges>().PublishAsync(ids, default);
+
+        var menu = (await ReadAsync("/articles/depot")).QuerySelectorAll(".category-nav a").Select(a => a.Text()).ToList();
+        Assert.Equal("Weather", menu[0]);
+    }
+
+    [Fact]
     public async Task WithOutputCacheOffNothingIsServedFromTheCache()
     {
         await using var site = new NewsSiteFactory { Settings = { ["NewsReader:OutputCache"] = "false" } };

@@ -41,7 +41,9 @@ public sealed class ReaderPageEvictor(
     public async Task ArticlesChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
     {
         _scheduleKnownUntil = DateTime.MinValue;
-        var tags = articleIds.Count > PreciseEvictionLimit
+        // The menu is reloaded whichever way the pages go: it is kept in memory, not in the cache.
+        var menuChanged = await menu.RefreshAsync(cancellationToken);
+        var tags = articleIds.Count > PreciseEvictionLimit || menuChanged
             ? [CacheTags.AllReaderPages]
             : await TagsToEvictAsync(articleIds, cancellationToken);
         await freshness.EvictAsync(store, tags, cancellationToken);
@@ -145,10 +147,6 @@ public sealed class ReaderPageEvictor(
             }
         }
 
-        if (await menu.RefreshAsync(cancellationToken))
-        {
-            tags.Add(CacheTags.AllReaderPages);
-        }
         logger.LogDebug("Evicting {Tags} after changes to {Ids}", tags, ids);
         return tags;
     }
