@@ -67,8 +67,6 @@ internal sealed class FreshOnlyOutputCacheStore(
     CacheFreshness freshness,
     IHttpContextAccessor httpContextAccessor) : IOutputCacheBufferStore
 {
-    public IOutputCacheStore Inner => inner;
-
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
         inner.EvictByTagAsync(tag, cancellationToken);
 
