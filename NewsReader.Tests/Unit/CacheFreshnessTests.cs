@@ -22,10 +22,25 @@ public sealed class CacheFreshnessTests
             ValueTask.CompletedTask;
     }
 
-    private static async Task<bool> StoresAsync(CacheFreshness freshness, HttpContext request)
+    private sealed class StoredKeys : IOutputCacheStore
+    {
+        public List<string> Keys { get; } = [];
+
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+        {
+            Keys.Add(key);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static async Task<bool> StoresAsync(CacheFreshness freshness, HttpContext request, params string[] tags)
     {
         var stored = false;
-        await freshness.StoreIfStillFreshAsync(request, () =>
+        await freshness.StoreIfStillFreshAsync(request, tags.Length > 0 ? tags : [CacheTags.AllReaderPages], () =>
         {
             stored = true;
             return ValueTask.CompletedTask;
@@ -56,7 +71,53 @@ public sealed class CacheFreshnessTests
         freshness.MarkRequestStart(after);
 
         Assert.Equal(["story:7", "list:home"], store.Evicted);
-        Assert.False(await StoresAsync(freshness, before));
-        Assert.True(await StoresAsync(freshness, after));
+        Assert.False(await StoresAsync(freshness, before, CacheTags.AllReaderPages, CacheTags.Home));
+        Assert.True(await StoresAsync(freshness, after, CacheTags.AllReaderPages, CacheTags.Home));
+    }
+
+    [Fact]
+    public async Task AnEvictionOfOneStorysPageDoesNotKeepPagesWithOtherTagsOutOfTheCache()
+    {
+        var freshness = new CacheFreshness();
+        var stored = new StoredKeys();
+        var request = new DefaultHttpContext();
+        var store = new FreshOnlyOutputCacheStore(stored, freshness, new HttpContextAccessor { HttpContext = request });
+        freshness.MarkRequestStart(request);
+
+        // A reaction to story 9 arrives while the home page and story 3 are being rendered.
+        await freshness.EvictAsync(store, [CacheTags.StoryPage(9)], default);
+        await store.SetAsync("home", [1], [CacheTags.AllReaderPages, CacheTags.Home, CacheTags.Story(3)], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("story-3", [1], [CacheTags.AllReaderPages, CacheTags.StoryPage(3)], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("story-9", [1], [CacheTags.AllReaderPages, CacheTags.StoryPage(9)], TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal(["home", "story-3"], stored.Keys);
+    }
+
+    [Fact]
+    public async Task EvictingEveryReaderPageKeepsEveryPageRenderedBeforeItOutOfTheCache()
+    {
+        var freshness = new CacheFreshness();
+        var before = new DefaultHttpContext();
+        freshness.MarkRequestStart(before);
+
+        await freshness.EvictAsync(new RecordingStore(), [CacheTags.AllReaderPages], default);
+
+        Assert.False(await StoresAsync(freshness, before, CacheTags.AllReaderPages, CacheTags.Home));
+    }
+
+    [Fact]
+    public async Task WhenTheRememberedTagsAreClearedPagesBegunBeforeAreNotStored()
+    {
+        var freshness = new CacheFreshness();
+        var before = new DefaultHttpContext();
+        freshness.MarkRequestStart(before);
+
+        var many = Enumerable.Range(0, CacheFreshness.RememberedTags + 1).Select(CacheTags.StoryPage).ToList();
+        await freshness.EvictAsync(new RecordingStore(), many, default);
+        var after = new DefaultHttpContext();
+        freshness.MarkRequestStart(after);
+
+        Assert.False(await StoresAsync(freshness, before, CacheTags.Home));
+        Assert.True(await StoresAsync(freshness, after, CacheTags.Home));
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace NewsReader.Caching;
@@ -7,15 +8,26 @@ namespace NewsReader.Caching;
 /// <summary>
 /// Closes the one gap tags leave open: a page rendered from the database just before a change, but
 /// stored just after the change evicted its tag, would be stale until it expires. Every eviction
-/// moves a generation on; a response is stored only if no eviction happened since its request began
-/// (its database reads come after that moment). Eviction and the check-and-store take the same lock,
-/// so nothing slips between them.
+/// moves a generation on and notes it against each tag it evicted; a response is stored only if none
+/// of its own tags was evicted since its request began (its database reads come after that moment).
+/// Per tag, so that a stream of reactions to one story never keeps other pages out of the cache.
+/// Eviction and the check-and-store take the same lock, so nothing slips between them.
 /// </summary>
 public sealed class CacheFreshness
 {
+    /// <summary>Past this many remembered tags the memory is cleared (see <see cref="_forgottenBefore"/>).</summary>
+    internal const int RememberedTags = 20_000;
+
     private const string GenerationItem = "NewsReader.CacheGeneration";
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
     private long _generation;
+
+    /// <summary>
+    /// When the remembered tags were last cleared: a request begun before then may have missed an
+    /// eviction that is no longer remembered, so its response is not stored.
+    /// </summary>
+    private long _forgottenBefore;
 
     /// <summary>Notes the generation at the start of a request that may be stored.</summary>
     public void MarkRequestStart(HttpContext httpContext) =>
@@ -26,9 +38,15 @@ public sealed class CacheFreshness
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            Interlocked.Increment(ref _generation);
+            var generation = Interlocked.Increment(ref _generation);
+            if (_evictedAt.Count + tags.Count > RememberedTags)
+            {
+                _evictedAt.Clear();
+                _forgottenBefore = generation;
+            }
             foreach (var tag in tags)
             {
+                _evictedAt[tag] = generation;
                 await store.EvictByTagAsync(tag, cancellationToken);
             }
         }
@@ -38,7 +56,7 @@ public sealed class CacheFreshness
         }
     }
 
-    public async ValueTask StoreIfStillFreshAsync(HttpContext? httpContext, Func<ValueTask> store, CancellationToken cancellationToken)
+    public async ValueTask StoreIfStillFreshAsync(HttpContext? httpContext, IEnumerable<string> tags, Func<ValueTask> store, CancellationToken cancellationToken)
     {
         if (httpContext?.Items[GenerationItem] is not long startedAt)
         {
@@ -49,7 +67,7 @@ public sealed class CacheFreshness
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Interlocked.Read(ref _generation) == startedAt)
+            if (IsFresh(startedAt, tags))
             {
                 await store();
             }
@@ -59,6 +77,10 @@ public sealed class CacheFreshness
             _gate.Release();
         }
     }
+
+    private bool IsFresh(long startedAt, IEnumerable<string> tags) =>
+        startedAt >= _forgottenBefore
+        && tags.All(tag => !_evictedAt.TryGetValue(tag, out var evictedAt) || evictedAt <= startedAt);
 }
 
 /// <summary>The output cache's own store, storing only through <see cref="CacheFreshness"/>.</summary>
@@ -74,7 +96,7 @@ internal sealed class FreshOnlyOutputCacheStore(
         inner.GetAsync(key, cancellationToken);
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext,
+        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext, tags ?? [],
             () => inner.SetAsync(key, value, tags, validFor, cancellationToken), cancellationToken);
 
     public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
@@ -92,7 +114,7 @@ internal sealed class FreshOnlyOutputCacheStore(
     }
 
     public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext,
+        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext, MemoryMarshal.ToEnumerable(tags),
             () => inner is IOutputCacheBufferStore buffered
                 ? buffered.SetAsync(key, value, tags, validFor, cancellationToken)
                 : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken),
