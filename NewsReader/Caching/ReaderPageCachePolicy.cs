@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using NewsReader.Reactions;
+using Microsoft.AspNetCore.Diagnostics;
 using NewsReader.Web;
 
 namespace NewsReader.Caching;
@@ -41,6 +41,13 @@ public sealed class ReaderPageCachePolicy : IOutputCachePolicy
         {
             http.Response.Headers.Vary = HeaderNames.Cookie;
         }
+        // The not-found and error pages shown in place of another address: never looked up or kept,
+        // or a copy stored under their own address would answer every unknown URL.
+        if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || http.Features.Get<IExceptionHandlerPathFeature>() is not null)
+        {
+            return;
+        }
 
         var services = http.RequestServices;
         // Signed-in editors always see the database as it is now, and their pages are never kept.
@@ -51,15 +58,18 @@ public sealed class ReaderPageCachePolicy : IOutputCachePolicy
             return;
         }
 
+        if (!ReaderPageVariation.TryApply(context, page))
+        {
+            return;
+        }
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
-        context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = "*";
-        if (page.VariesByReader)
-        {
-            context.CacheVaryByRules.VaryByValues["reader"] = http.Request.Cookies[ReaderIdCookie.CookieName] ?? "";
-        }
+        // No locking: with it, readers asking for a page that is not in the cache wait until the first
+        // request for it has been stored, which is after its last byte reached that first client. A
+        // client reading a large page (the sitemap) at a few bytes a second would hold them all. The
+        // price is that a page missing from the cache may be rendered by several requests at once.
+        context.AllowLocking = false;
         context.Tags.Add(CacheTags.AllReaderPages);
         var lifetime = await services.GetRequiredService<ReaderPageEvictor>().TryGetLifetimeFromNowAsync(cancellationToken);
         if (lifetime is { } validFor && validFor > TimeSpan.Zero)
