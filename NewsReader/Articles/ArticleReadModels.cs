@@ -2,6 +2,12 @@ namespace NewsReader.Articles;
 
 public sealed record TermLink(string Name, string Slug);
 
+/// <summary>The two ways stories are grouped: a few broad categories, and any number of tags.</summary>
+public enum TermKind { Category, Tag }
+
+/// <summary>A category or tag as found by its slug: its id is passed on, so the slug is looked up once.</summary>
+public sealed record Term(TermKind Kind, int Id, string Name, string Slug);
+
 /// <summary>What a story list shows for one story.</summary>
 public sealed record ArticleListItem(
     int Id,

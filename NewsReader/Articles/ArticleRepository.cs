@@ -18,13 +18,10 @@ public sealed class ArticleRepository(
     private int WordsPerMinute => options.Value.WordsPerMinute;
 
     public Task<PagedList<ArticleListItem>> GetLatestAsync(int page, CancellationToken cancellationToken) =>
-        GetPageAsync(ArticleList.Latest, page, cancellationToken);
+        GetPageAsync(null, page, cancellationToken);
 
-    public Task<PagedList<ArticleListItem>> GetByCategoryAsync(string categorySlug, int page, CancellationToken cancellationToken) =>
-        GetPageAsync(new ArticleList(ArticleList.Kind.Category, categorySlug), page, cancellationToken);
-
-    public Task<PagedList<ArticleListItem>> GetByTagAsync(string tagSlug, int page, CancellationToken cancellationToken) =>
-        GetPageAsync(new ArticleList(ArticleList.Kind.Tag, tagSlug), page, cancellationToken);
+    public Task<PagedList<ArticleListItem>> GetByTermAsync(Term term, int page, CancellationToken cancellationToken) =>
+        GetPageAsync(term, page, cancellationToken);
 
     private sealed record StoryRow(
         int Id, string Title, string Slug, string Summary, string Author, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
@@ -66,18 +63,14 @@ public sealed class ArticleRepository(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<TermLink?> FindCategoryAsync(string slug, CancellationToken cancellationToken)
+    public async Task<Term?> FindTermAsync(TermKind kind, string slug, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
-            .Select(c => new TermLink(c.Name, c.Slug)).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<TermLink?> FindTagAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
-            .Select(t => new TermLink(t.Name, t.Slug)).FirstOrDefaultAsync(cancellationToken);
+        return kind == TermKind.Category
+            ? await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+                .Select(c => new Term(kind, c.Id, c.Name, c.Slug)).FirstOrDefaultAsync(cancellationToken)
+            : await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+                .Select(t => new Term(kind, t.Id, t.Name, t.Slug)).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Categories that have published stories, most stories first, for the app bar.</summary>
@@ -100,13 +93,6 @@ public sealed class ArticleRepository(
             .ToListAsync(cancellationToken);
     }
 
-    private sealed record ArticleList(ArticleList.Kind Of, string Slug)
-    {
-        public enum Kind { Latest, Category, Tag }
-
-        public static readonly ArticleList Latest = new(Kind.Latest, "");
-    }
-
     /// <summary>
     /// One page of a list, newest first. With 100,000 stories the work must not grow with the
     /// archive, and a story's row is expensive to touch (PublishedAt is stored after the body, so
@@ -115,7 +101,7 @@ public sealed class ArticleRepository(
     /// ArticleId) / (TagId, ArticleId) for membership, counting a list's links minus its few
     /// unpublished ones. Only the page's 20 rows are then read.
     /// </summary>
-    private async Task<PagedList<ArticleListItem>> GetPageAsync(ArticleList list, int page, CancellationToken cancellationToken)
+    private async Task<PagedList<ArticleListItem>> GetPageAsync(Term? term, int page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -123,29 +109,17 @@ public sealed class ArticleRepository(
         var unpublished = db.Articles.AsNoTracking().Where(a => a.PublishedAt == null || a.PublishedAt > now).Select(a => a.Id);
 
         int total;
-        switch (list.Of)
+        switch (term)
         {
-            case ArticleList.Kind.Category:
-                var categoryId = await db.Categories.AsNoTracking().Where(c => c.Slug == list.Slug).Select(c => (int?)c.Id)
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (categoryId is not { } category)
-                {
-                    return new PagedList<ArticleListItem>([], page, PageSize, 0);
-                }
+            case { Kind: TermKind.Category, Id: var categoryId }:
                 total = await db.Set<ArticleCategory>().AsNoTracking()
-                    .CountAsync(l => l.CategoryId == category && !unpublished.Contains(l.ArticleId), cancellationToken);
-                published = published.Where(a => a.Categories.Any(l => l.CategoryId == category));
+                    .CountAsync(l => l.CategoryId == categoryId && !unpublished.Contains(l.ArticleId), cancellationToken);
+                published = published.Where(a => a.Categories.Any(l => l.CategoryId == categoryId));
                 break;
-            case ArticleList.Kind.Tag:
-                var tagId = await db.Tags.AsNoTracking().Where(t => t.Slug == list.Slug).Select(t => (int?)t.Id)
-                    .FirstOrDefaultAsync(cancellationToken);
-                if (tagId is not { } tag)
-                {
-                    return new PagedList<ArticleListItem>([], page, PageSize, 0);
-                }
+            case { Kind: TermKind.Tag, Id: var tagId }:
                 total = await db.Set<ArticleTag>().AsNoTracking()
-                    .CountAsync(l => l.TagId == tag && !unpublished.Contains(l.ArticleId), cancellationToken);
-                published = published.Where(a => a.Tags.Any(l => l.TagId == tag));
+                    .CountAsync(l => l.TagId == tagId && !unpublished.Contains(l.ArticleId), cancellationToken);
+                published = published.Where(a => a.Tags.Any(l => l.TagId == tagId));
                 break;
             default:
                 total = await published.CountAsync(cancellationToken);

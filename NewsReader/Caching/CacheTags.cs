@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using NewsReader.Articles;
 
 namespace NewsReader.Caching;
 
@@ -28,6 +29,8 @@ public static class CacheTags
     public static string Category(string slug) => $"category:{slug}";
 
     public static string Tag(string slug) => $"tag:{slug}";
+
+    public static string Term(TermKind kind, string slug) => kind == TermKind.Category ? Category(slug) : Tag(slug);
 
     /// <summary>
     /// Tags the response being rendered, if the output cache is looking at it. Pages call this as they
