@@ -7,6 +7,8 @@ public static class RelatedStoriesRegistration
     /// <summary>Related stories and previous/next links: the stored lists, their updater and the page's reads.</summary>
     public static IServiceCollection AddRelatedStories(this IServiceCollection services)
     {
+        services.AddSingleton<RelatedTerms>();
+        services.AddSingleton<RelatedCandidates>();
         services.AddSingleton<RelatedStoriesUpdater>();
         services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<RelatedStoriesUpdater>());
         services.AddSingleton<RelatedStoriesService>();

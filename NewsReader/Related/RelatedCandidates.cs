@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Data;
+
+namespace NewsReader.Related;
+
+/// <summary>
+/// Loads, for the stories to rank, every story that could be related to them, with the features the
+/// scoring compares (<see cref="RelatedIndex"/>).
+/// </summary>
+public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory)
+{
+    /// <summary>Past this many stories to rank, whole tables are read instead of each story's neighbourhood.</summary>
+    public const int WholeTableThreshold = 3000;
+
+    private const int IdChunk = RelatedSql.IdChunk;
+
+    /// <summary>
+    /// Loads the stories to rank with everything that could be related to them: the stories sharing
+    /// one of their indexed terms, and the newest stories of their categories and tags.
+    /// </summary>
+    public async Task<RelatedIndex> LoadAsync(
+        IReadOnlyCollection<int> toRank, IReadOnlyDictionary<int, IReadOnlyList<WeightedTerm>>? knownTerms,
+        CancellationToken cancellationToken)
+    {
+        var index = new RelatedIndex();
+        if (toRank.Count == 0)
+        {
+            return index;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        if (toRank.Count > WholeTableThreshold)
+        {
+            // Most of the archive is involved: reading whole tables once beats many lookups.
+            var all = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken);
+            var categories = await LinksAsync(db.Set<ArticleCategory>().AsNoTracking().Select(l => new Link(l.ArticleId, l.CategoryId)), cancellationToken);
+            var tags = await LinksAsync(db.Set<ArticleTag>().AsNoTracking().Select(l => new Link(l.ArticleId, l.TagId)), cancellationToken);
+            var terms = new Dictionary<int, List<WeightedTerm>>();
+            await foreach (var row in db.Set<ArticleTerm>().AsNoTracking().Select(t => new { t.ArticleId, t.Term, t.Weight })
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!terms.TryGetValue(row.ArticleId, out var list))
+                {
+                    terms[row.ArticleId] = list = [];
+                }
+                list.Add(new WeightedTerm(row.Term, row.Weight));
+            }
+            foreach (var story in all)
+            {
+                index.Add(new StoryFeatures(story.Id, story.PublishedAt, categories.GetValueOrDefault(story.Id) ?? [],
+                    tags.GetValueOrDefault(story.Id) ?? [], terms.GetValueOrDefault(story.Id) ?? []));
+            }
+            return index;
+        }
+
+        var ownTerms = new Dictionary<int, IReadOnlyList<WeightedTerm>>();
+        var unknown = new List<int>();
+        foreach (var id in toRank)
+        {
+            if (knownTerms?.TryGetValue(id, out var known) == true)
+            {
+                ownTerms[id] = known;
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+        foreach (var part in unknown.Chunk(IdChunk))
+        {
+            var rows = await db.Set<ArticleTerm>().AsNoTracking().Where(t => part.Contains(t.ArticleId))
+                .Select(t => new { t.ArticleId, t.Term, t.Weight }).ToListAsync(cancellationToken);
+            foreach (var group in rows.GroupBy(r => r.ArticleId))
+            {
+                ownTerms[group.Key] = group.Select(r => new WeightedTerm(r.Term, r.Weight)).ToList();
+            }
+        }
+
+        var postings = new Dictionary<int, List<WeightedTerm>>();
+        var allTerms = ownTerms.Values.SelectMany(t => t).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var part in allTerms.Chunk(IdChunk))
+        {
+            var rows = await db.Set<ArticleTerm>().AsNoTracking().Where(t => part.Contains(t.Term))
+                .Select(t => new { t.ArticleId, t.Term, t.Weight }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (!postings.TryGetValue(row.ArticleId, out var list))
+                {
+                    postings[row.ArticleId] = list = [];
+                }
+                list.Add(new WeightedTerm(row.Term, row.Weight));
+            }
+        }
+
+        var (ownCategories, ownTags) = await CategoriesAndTagsAsync(db, toRank, cancellationToken);
+        var candidates = new HashSet<int>(postings.Keys);
+        foreach (var categoryId in ownCategories.Values.SelectMany(c => c).Distinct())
+        {
+            candidates.UnionWith(await db.Set<ArticleCategory>().AsNoTracking()
+                .Where(l => l.CategoryId == categoryId && l.Article!.PublishedAt != null)
+                .OrderByDescending(l => l.Article!.PublishedAt).ThenByDescending(l => l.ArticleId)
+                .Select(l => l.ArticleId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
+        }
+        foreach (var tagId in ownTags.Values.SelectMany(t => t).Distinct())
+        {
+            candidates.UnionWith(await db.Set<ArticleTag>().AsNoTracking()
+                .Where(l => l.TagId == tagId && l.Article!.PublishedAt != null)
+                .OrderByDescending(l => l.Article!.PublishedAt).ThenByDescending(l => l.ArticleId)
+                .Select(l => l.ArticleId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
+        }
+        candidates.UnionWith(toRank);
+
+        var candidateList = candidates.ToList();
+        var (candidateCategories, candidateTags) = await CategoriesAndTagsAsync(db, candidateList, cancellationToken);
+        var published = new Dictionary<int, DateTime?>();
+        foreach (var part in candidateList.Chunk(IdChunk))
+        {
+            foreach (var row in await db.Articles.AsNoTracking().Where(a => part.Contains(a.Id))
+                .Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken))
+            {
+                published[row.Id] = row.PublishedAt;
+            }
+        }
+
+        // The stories to rank first, with all their terms; then the candidates with the terms they share.
+        foreach (var id in toRank.Where(published.ContainsKey))
+        {
+            index.Add(new StoryFeatures(id, published[id], candidateCategories.GetValueOrDefault(id) ?? [],
+                candidateTags.GetValueOrDefault(id) ?? [], ownTerms.GetValueOrDefault(id) ?? []));
+        }
+        foreach (var id in candidateList.Where(id => published.GetValueOrDefault(id) is not null))
+        {
+            index.Add(new StoryFeatures(id, published[id], candidateCategories.GetValueOrDefault(id) ?? [],
+                candidateTags.GetValueOrDefault(id) ?? [], postings.GetValueOrDefault(id) ?? []));
+        }
+        return index;
+    }
+
+    private readonly record struct Link(int ArticleId, int TermId);
+
+    private static async Task<Dictionary<int, List<int>>> LinksAsync(IQueryable<Link> links, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, List<int>>();
+        await foreach (var link in links.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!result.TryGetValue(link.ArticleId, out var list))
+            {
+                result[link.ArticleId] = list = [];
+            }
+            list.Add(link.TermId);
+        }
+        return result;
+    }
+
+    internal static async Task<(Dictionary<int, List<int>> Categories, Dictionary<int, List<int>> Tags)> CategoriesAndTagsAsync(
+        NewsDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var categories = new Dictionary<int, List<int>>();
+        var tags = new Dictionary<int, List<int>>();
+        foreach (var part in ids.Chunk(IdChunk))
+        {
+            foreach (var (id, list) in await LinksAsync(db.Set<ArticleCategory>().AsNoTracking().Where(l => part.Contains(l.ArticleId))
+                .Select(l => new Link(l.ArticleId, l.CategoryId)), cancellationToken))
+            {
+                categories[id] = list;
+            }
+            foreach (var (id, list) in await LinksAsync(db.Set<ArticleTag>().AsNoTracking().Where(l => part.Contains(l.ArticleId))
+                .Select(l => new Link(l.ArticleId, l.TagId)), cancellationToken))
+            {
+                tags[id] = list;
+            }
+        }
+        return (categories, tags);
+    }
+
+}
