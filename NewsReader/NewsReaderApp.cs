@@ -8,6 +8,7 @@ using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
 using NewsReader.Feeds;
+using NewsReader.Limits;
 using NewsReader.Search;
 using NewsReader.Editing;
 using NewsReader.StoryFiles;
@@ -55,6 +56,7 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddRateLimits();
         services.AddReactions();
         services.AddRelatedStories();
         services.AddSearch();
@@ -104,6 +106,9 @@ public static class NewsReaderApp
         app.UseAccounts();
         // After authentication (signed-in editors bypass the cache) and routing (the policy reads the page's metadata).
         app.UseOutputCache();
+        // Before antiforgery, which reads posted forms.
+        app.UseBodyLimits();
+        app.UseRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
