@@ -78,7 +78,8 @@ public static class NewsReaderApp
             // The story editor sends a body of up to 1 MB (ArticleLimits.BodyBytes) to the server in one
             // message; SignalR's default limit of 32 KB would drop the circuit on a long story. 2 MB
             // holds the body with its JSON escaping and the message envelope; the editor's script
-            // refuses to send anything larger (wwwroot/js/story-editor.js).
+            // refuses to send anything larger (wwwroot/js/story-editor.js). Only signed-in editors
+            // can open the hub at all (RequireEditorsForCircuits below).
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
@@ -117,7 +118,8 @@ public static class NewsReaderApp
         app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
+            .RequireEditorsForCircuits();
         return app;
     }
 }
