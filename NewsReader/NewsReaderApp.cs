@@ -27,6 +27,8 @@ public static class NewsReaderApp
         services.AddOptions<NewsReaderOptions>()
             .Bind(configuration.GetSection(NewsReaderOptions.Section))
             .Validate(o => o.WordsPerMinute is > 0 and <= 2000, "NewsReader:WordsPerMinute must be between 1 and 2000.")
+            .Validate(o => PublicAddress.TryParse(o.PublicUrl, out _), PublicAddress.PublicUrlError)
+            .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("News")
@@ -56,6 +58,7 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddPublicAddress();
         services.AddRateLimits();
         services.AddReactions();
         services.AddRelatedStories();
@@ -91,6 +94,8 @@ public static class NewsReaderApp
 
     public static WebApplication MapNewsReader(this WebApplication app)
     {
+        // First: everything after it sees the client's real address and the site's public address.
+        app.UsePublicAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
