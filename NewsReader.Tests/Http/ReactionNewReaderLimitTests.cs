@@ -167,4 +167,26 @@ public sealed class ReactionKnownProxyTests : IDisposable
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.SeeOther, s));
     }
+
+    [Theory]
+    [InlineData("10.0.0.5", true)]
+    [InlineData("203.0.113.60", false)]
+    public async Task XForwardedProtoCountsOnlyFromAKnownProxy(string connectionAddress, bool secure)
+    {
+        await _site.AddStoryAsync("Busy story", slug: "busy-story");
+        var client = TestClientAddress.From(_site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }), connectionAddress);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/articles/busy-story/reactions")
+        {
+            Content = new FormUrlEncodedContent([new("kind", "happy")]),
+        };
+        // Only the https origin matches when the proxy's word is taken that the reader came in over https.
+        request.Headers.Add("Origin", secure ? "https://localhost" : "http://localhost");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.Equal(secure, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+    }
 }
