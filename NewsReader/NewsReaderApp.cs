@@ -8,6 +8,7 @@ using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
 using NewsReader.Feeds;
+using NewsReader.Limits;
 using NewsReader.Search;
 using NewsReader.Editing;
 using NewsReader.StoryFiles;
@@ -26,6 +27,8 @@ public static class NewsReaderApp
         services.AddOptions<NewsReaderOptions>()
             .Bind(configuration.GetSection(NewsReaderOptions.Section))
             .Validate(o => o.WordsPerMinute is > 0 and <= 2000, "NewsReader:WordsPerMinute must be between 1 and 2000.")
+            .Validate(o => PublicAddress.TryParse(o.PublicUrl, out _), PublicAddress.PublicUrlError)
+            .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
         var connectionString = configuration.GetConnectionString("News")
@@ -55,6 +58,8 @@ public static class NewsReaderApp
         services.AddSingleton<DatabaseSetup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddPublicAddress();
+        services.AddRateLimits();
         services.AddReactions();
         services.AddRelatedStories();
         services.AddSearch();
@@ -76,7 +81,8 @@ public static class NewsReaderApp
             // The story editor sends a body of up to 1 MB (ArticleLimits.BodyBytes) to the server in one
             // message; SignalR's default limit of 32 KB would drop the circuit on a long story. 2 MB
             // holds the body with its JSON escaping and the message envelope; the editor's script
-            // refuses to send anything larger (wwwroot/js/story-editor.js).
+            // refuses to send anything larger (wwwroot/js/story-editor.js). Only signed-in editors
+            // can open the hub at all (RequireEditorsForCircuits below).
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
@@ -88,6 +94,8 @@ public static class NewsReaderApp
 
     public static WebApplication MapNewsReader(this WebApplication app)
     {
+        // First: everything after it sees the client's real address and the site's public address.
+        app.UsePublicAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -104,6 +112,9 @@ public static class NewsReaderApp
         app.UseAccounts();
         // After authentication (signed-in editors bypass the cache) and routing (the policy reads the page's metadata).
         app.UseOutputCache();
+        // Before antiforgery, which reads posted forms.
+        app.UseBodyLimits();
+        app.UseRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -112,7 +123,8 @@ public static class NewsReaderApp
         app.MapFeeds();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
+            .RequireEditorsForCircuits();
         return app;
     }
 }

@@ -21,6 +21,19 @@ public sealed class NewsReaderOptions
     public bool CompressResponses { get; set; }
 
     public AdminAccountOptions Admin { get; set; } = new();
+
+    /// <summary>
+    /// The site's public address (https://news.example.org) behind a proxy: canonical links, feeds,
+    /// sitemaps, the reaction origin check and secure cookies follow it instead of the request's Host.
+    /// Unset: the request's own scheme and host.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Proxies (IP addresses, or networks as 10.0.0.0/8) whose X-Forwarded-For and X-Forwarded-Proto
+    /// are believed. Unset: loopback only, a proxy on the same machine.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
 }
 
 public sealed class AdminAccountOptions

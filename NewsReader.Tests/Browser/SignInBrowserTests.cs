@@ -57,7 +57,8 @@ public sealed class SignInBrowserTests(BrowserSite browser) : IClassFixture<Brow
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Not-the-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is incorrect.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "Email or password is incorrect, or this account may not sign in now. After 5 failed attempts an account is locked for 5 minutes.");
         await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync(email);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.ScreenshotFolder, "sign-in-refused.png") });
     }
@@ -88,6 +89,7 @@ public sealed class SignInBrowserTests(BrowserSite browser) : IClassFixture<Brow
         await other.GetByLabel("Email", new() { Exact = true }).FillAsync(newEditor);
         await other.GetByLabel("Password", new() { Exact = true }).FillAsync(SignIn.Password);
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(other.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account is disabled.");
+        // A disabled account gets the same words as any failed sign-in: they must not tell that it exists.
+        await Expect(other.GetByRole(AriaRole.Alert)).ToContainTextAsync("Email or password is incorrect");
     }
 }

@@ -27,11 +27,33 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>
+    /// Tests run every request from one address and sign in, search and react far more often than a
+    /// person would, so the per-address limits are lifted unless a test that checks them keeps them.
+    /// </summary>
+    public bool KeepAddressLimits { get; init; }
+
+    private static readonly string[] AddressLimitKeys =
+    [
+        "NewsReader:Reactions:NewReadersPerAddressPerMinute",
+        "NewsReader:Reactions:NewReadersPerAddressPerStoryPerMinute",
+        "NewsReader:Limits:SignInPostsPerAddressPerMinute",
+        "NewsReader:Limits:SearchesPerAddressPerMinute",
+    ];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:News", $"Data Source={DatabasePath}");
         builder.UseSetting("NewsReader:ContentDirectory", ContentDirectory);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        if (!KeepAddressLimits)
+        {
+            foreach (var key in AddressLimitKeys)
+            {
+                builder.UseSetting(key, "100000");
+            }
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -58,15 +58,26 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
-    public void OnlyTheFirstTwoHundredCharactersAndTwentyWordsAreRead()
+    public void OnlyTheFirstTwoHundredCharactersAndEightWordsAreRead()
     {
         var longInput = string.Join(' ', Enumerable.Range(1, 5000).Select(i => $"w{i}"));
 
         var query = SearchQuery.Parse(longInput);
 
         Assert.Equal(SearchQuery.MaxInputLength, query.Text.Length);
-        Assert.Equal(SearchQuery.MaxWords, query.Words.Count);
+        Assert.Equal(8, query.Words.Count);
         Assert.Equal("w1", query.Words[0]);
+    }
+
+    [Fact]
+    public void AQueryOfMoreThanEightWordsKeepsTheFirstEightAndSaysItWasCut()
+    {
+        var query = SearchQuery.Parse("one two three four five six seven eight nine ten");
+        var exactlyEight = SearchQuery.Parse("one two three four five six seven eight");
+
+        Assert.Equal(["one", "two", "three", "four", "five", "six", "seven", "eight"], query.Words);
+        Assert.Contains("nine", query.Text);
+        Assert.Equal(8, exactlyEight.Words.Count);
     }
 
     [Fact]

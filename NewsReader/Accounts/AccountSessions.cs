@@ -46,7 +46,10 @@ public sealed class RevalidatingAccountStateProvider(ILoggerFactory loggerFactor
         await accounts.IsCurrentAsync(authenticationState.User, cancellationToken);
 }
 
-/// <summary>Identity's sign-in with two additions: disabled accounts may not sign in, and an unknown email costs as much time as a wrong password.</summary>
+/// <summary>
+/// Identity's sign-in with two additions: disabled accounts may not sign in, and an unknown email, a
+/// locked or a disabled account cost as much time as a wrong password.
+/// </summary>
 public sealed class NewsSignInManager(
     UserManager<NewsUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -69,7 +72,14 @@ public sealed class NewsSignInManager(
     {
         if (await UserManager.FindByNameAsync(userName) is { } user)
         {
-            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+            var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Identity answers these before it checks the password; hash anyway, so that a locked or
+                // disabled account takes as long to refuse as any other failure.
+                UserManager.PasswordHasher.VerifyHashedPassword(user, DecoyHash.Value, password);
+            }
+            return result;
         }
         UserManager.PasswordHasher.VerifyHashedPassword(new NewsUser(), DecoyHash.Value, password);
         return SignInResult.Failed;

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +54,9 @@ public static class AccountsRegistration
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = AccountCookieValidation.ValidatePrincipalAsync;
+            // The Blazor hub is for scripts, not people: a plain 401/403 there rather than a redirect to a page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
         // Keys in the database: sign-in cookies, antiforgery tokens and reader ids stay readable
@@ -67,6 +73,47 @@ public static class AccountsRegistration
         // After DatabaseStartup: its StartingAsync migrates the database before this one runs.
         services.AddHostedService<AccountStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// Only signed-in editors may open a circuit on the Blazor hub. Only the admin area is interactive,
+    /// and its messages may be large (the story editor sends a whole body in one), so the hub accepts
+    /// 2 MB messages; without this anyone could open the hub and make the server buffer them.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder RequireEditorsForCircuits(this RazorComponentsEndpointConventionBuilder components)
+    {
+        components.Add(endpoint =>
+        {
+            if (IsBlazorHub(endpoint))
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.EditorOrAdmin });
+            }
+        });
+        return components;
+    }
+
+    // The hub's two entry points: negotiation and the connection itself (WebSocket, SSE or long polling).
+    private static bool IsBlazorHub(EndpointBuilder endpoint) =>
+        endpoint is RouteEndpointBuilder { RoutePattern.RawText: BlazorHubPath or BlazorHubPath + "/negotiate" };
+
+    private const string BlazorHubPath = "/_blazor";
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(BlazorHubPath))
+        {
+            context.Response.StatusCode = status;
+            // Not the site's 404 page: re-executed as a POST it would answer 400 instead.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Authentication then authorization; call before UseAntiforgery.</summary>

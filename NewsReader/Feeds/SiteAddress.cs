@@ -2,8 +2,8 @@ namespace NewsReader.Feeds;
 
 /// <summary>
 /// The site's absolute base address as the reader reached it (scheme, host, path base), for the
-/// absolute URLs feeds, sitemaps and robots.txt must carry. Behind a proxy, the forwarded-headers
-/// middleware is what makes Scheme and Host the public ones.
+/// absolute URLs feeds, sitemaps and robots.txt must carry. With <c>NewsReader:PublicUrl</c> set,
+/// Web/PublicAddress.cs has already made the request's scheme and host the configured public ones.
 /// </summary>
 public static class SiteAddress
 {

@@ -1,10 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using NewsReader.Caching;
+using NewsReader.Limits;
+using NewsReader.Web;
 
 namespace NewsReader.Reactions;
 
@@ -15,83 +12,23 @@ public static class ReactionEndpoints
     {
         services.AddOptions<ReactionOptions>()
             .BindConfiguration(ReactionOptions.Section)
-            .Validate(o => o.PerReaderPerMinute > 0 && o.PerAddressPerMinute > 0, "Reaction rate limits must be positive.")
+            .Validate(o => o.PerReaderPerMinute > 0 && o.PerAddressPerMinute > 0 && o.NewReadersPerAddressPerMinute > 0
+                && o.NewReadersPerAddressPerStoryPerMinute > 0, "Reaction rate limits must be positive.")
             .ValidateOnStart();
         services.AddDataProtection();
         services.AddSingleton<ReaderIdCookie>();
         services.AddSingleton<ReactionService>();
-
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ReactionOptions>>((limiter, reactionOptions) =>
-        {
-            var limits = reactionOptions.Value;
-            // Two limits at once, so the global limiter chains them; both let everything but reaction posts through.
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsReactionPost(context) && context.RequestServices.GetRequiredService<ReaderIdCookie>().Read(context) is { } readerId
-                        ? PerMinute("reader:" + readerId, limits.PerReaderPerMinute)
-                        : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsReactionPost(context)
-                        ? PerMinute("address:" + AddressKey(context.Connection.RemoteIpAddress), limits.PerAddressPerMinute)
-                        : RateLimitPartition.GetNoLimiter("")));
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(MessagePage("Too many reactions",
-                    "You reacted very often in the last minute. Wait a moment, then try again.",
-                    rejected.HttpContext.Request.RouteValues["slug"] as string), cancellationToken);
-            };
-        });
         return services;
     }
 
     public static WebApplication MapReactions(this WebApplication app)
     {
-        // Routing has already picked the endpoint, so the limiter knows a reaction post when it sees one.
-        app.UseRateLimiter();
         app.MapPost("/articles/{slug}/reactions", PostAsync)
             // The story page is cached and shared, so it carries no antiforgery token; the origin check below stands in.
             .DisableAntiforgery()
-            .WithMetadata(new ReactionPostMetadata());
+            // Limits/: per reader, per address and for readers without a cookie; and a body of one short field.
+            .WithMetadata(new RateLimitedAttribute(LimitedRequest.Reaction), new BodyLimitAttribute(BodyLimits.ReactionBytes));
         return app;
-    }
-
-    private sealed class ReactionPostMetadata;
-
-    private static bool IsReactionPost(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ReactionPostMetadata>() is not null;
-
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        });
-
-    /// <summary>An IPv4 address, or the /64 of an IPv6 one: a single IPv6 client commonly holds a whole /64.</summary>
-    internal static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private static async Task<IResult> PostAsync(
@@ -146,21 +83,8 @@ public static class ReactionEndpoints
         values.Count == 1 && ReactionKinds.TryParse(values[0], out var kind) ? new(true, kind) : default;
 
     private static IResult Message(int status, string title, string text, string? slug) =>
-        Results.Content(MessagePage(title, text, slug), "text/html; charset=utf-8", Encoding.UTF8, status);
-
-    /// <summary>A small page of its own, readable without JavaScript, with a way back to the story.</summary>
-    private static string MessagePage(string title, string text, string? slug)
-    {
-        var back = slug is null
-            ? "<a href=\"/\">Back to the front page</a>"
-            : $"<a href=\"/articles/{WebUtility.HtmlEncode(Uri.EscapeDataString(slug))}#reactions\">Back to the story</a>";
-        return $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/app.css" /></head>
-            <body><main id="main" class="message-page"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p>{back}</p></main></body>
-            </html>
-            """;
-    }
+        Results.Content(slug is null
+                ? MessagePage.Html(title, text, "/", "Back to the front page")
+                : MessagePage.Html(title, text, $"/articles/{Uri.EscapeDataString(slug)}#reactions", "Back to the story"),
+            "text/html; charset=utf-8", Encoding.UTF8, status);
 }

@@ -10,8 +10,8 @@ namespace NewsReader.Reactions;
 /// only with a same-origin <c>Referer</c> (our pages send it: Referrer-Policy is
 /// strict-origin-when-cross-origin), so an old browser tricked by a page that also suppresses its
 /// Referer is refused rather than trusted. Scripts and tools that post must send an <c>Origin</c>.
-/// Behind a TLS-terminating proxy the request's scheme and host must be the public ones
-/// (forwarded headers), or every post is refused.
+/// Behind a TLS-terminating proxy, set <c>NewsReader:PublicUrl</c>: the request's scheme and host are
+/// then the public ones (Web/PublicAddress.cs), so the public origin is the one accepted.
 /// </remarks>
 public static class SameOriginCheck
 {

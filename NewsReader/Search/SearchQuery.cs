@@ -13,12 +13,17 @@ public sealed class SearchQuery
     /// <summary>Input beyond this many characters is ignored: no news search needs more.</summary>
     public const int MaxInputLength = 200;
 
-    public const int MaxWords = 20;
+    /// <summary>
+    /// Words beyond this many are not searched: every word is one more FTS5 term to look up and
+    /// intersect, and a news search that needs more than eight words is rare.
+    /// </summary>
+    public const int MaxWords = 8;
 
-    private SearchQuery(string text, IReadOnlyList<string> words)
+    private SearchQuery(string text, IReadOnlyList<string> words, bool hasMoreWords)
     {
         Text = text;
         Words = words;
+        HasMoreWords = hasMoreWords;
     }
 
     /// <summary>The reader's input, trimmed and cut to <see cref="MaxInputLength"/>, for showing back.</summary>
@@ -28,6 +33,9 @@ public sealed class SearchQuery
     public IReadOnlyList<string> Words { get; }
 
     public bool IsEmpty => Words.Count == 0;
+
+    /// <summary>True when the input had more than <see cref="MaxWords"/> different words, so only the first ones are searched.</summary>
+    public bool HasMoreWords { get; }
 
     public static SearchQuery Parse(string? input)
     {
@@ -44,7 +52,7 @@ public sealed class SearchQuery
             Add(words, word);
         }
         Add(words, word);
-        return new SearchQuery(text, words.Take(MaxWords).ToList());
+        return new SearchQuery(text, words.Take(MaxWords).ToList(), words.Count > MaxWords);
     }
 
     /// <summary>
