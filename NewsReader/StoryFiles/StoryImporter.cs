@@ -75,7 +75,16 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             return (null, $"the file could not be read ({ex.Message})");
         }
 
-        var parsed = StoryFileFormat.Parse(content);
+        StoryFileParseResult parsed;
+        try
+        {
+            parsed = StoryFileFormat.Parse(content);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One file the parsers choke on is reported like any other bad file; the rest still import.
+            return (null, $"the file could not be read ({ex.GetType().Name})");
+        }
         if (parsed.Story is not { } story)
         {
             return (null, parsed.Error);
