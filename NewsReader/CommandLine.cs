@@ -60,6 +60,10 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"failed: {failure.FileName}: {failure.Reason}");
         }
+        foreach (var file in report.KeptPublished)
+        {
+            Console.WriteLine($"kept published: {file} has no published: date, so its story stays as it was on the site (unpublish it in the editor)");
+        }
         Console.WriteLine(report.Summary);
         return report.Failures.Count > 0 ? 1 : 0;
     }
