@@ -42,7 +42,7 @@ public static class CommandLine
                 _ => Usage(),
             };
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException or IOException or DatabaseUnavailableException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;

@@ -115,4 +115,23 @@ public static class NewsReaderApp
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
+
+    /// <summary>
+    /// Prepares the database, then serves. A database that cannot be used (corrupt, read-only, not
+    /// a file) is said in one log line and ends the process with exit code 1, without a stack trace.
+    /// </summary>
+    public static async Task<int> RunNewsReaderAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseSetup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            app.Logger.LogCritical("{Problem}", ex.Message);
+            return 1;
+        }
+        await app.RunAsync();
+        return 0;
+    }
 }
