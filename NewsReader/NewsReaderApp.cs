@@ -28,8 +28,8 @@ public static class NewsReaderApp
             .Validate(o => o.WordsPerMinute is > 0 and <= 2000, "NewsReader:WordsPerMinute must be between 1 and 2000.")
             .ValidateOnStart();
 
-        var connectionString = configuration.GetConnectionString("News")
-            ?? AppPaths.DefaultConnectionString(builder.Environment.ContentRootPath);
+        var connectionString = DatabaseSetup.WithBusyTimeout(configuration.GetConnectionString("News")
+            ?? AppPaths.DefaultConnectionString(builder.Environment.ContentRootPath));
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -92,6 +92,8 @@ public static class NewsReaderApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // Inside the error page's handler: a busy database is answered "try again", not as an error.
+        app.UseDatabaseBusyResponses();
         app.UseSecurityHeaders();
         if (app.Configuration.GetValue<bool>($"{NewsReaderOptions.Section}:{nameof(NewsReaderOptions.CompressResponses)}"))
         {
