@@ -10,7 +10,7 @@ namespace NewsReader;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "seed-demo", "create-user"];
+    private static readonly string[] Commands = ["import", "export", "seed-demo", "create-user", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -31,8 +31,13 @@ public static class CommandLine
 
         try
         {
-            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
             var commandArgs = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray();
+            if (commandArgs[0] == "backup")
+            {
+                // Not migrated first: a backup is what one takes before an upgrade changes the database.
+                return await BackupAsync(services, commandArgs, cancellationToken);
+            }
+            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
             return commandArgs[0] switch
             {
                 "import" => await ImportAsync(services, commandArgs, cancellationToken),
@@ -76,6 +81,24 @@ public static class CommandLine
         }
         var count = await services.GetRequiredService<StoryExporter>().ExportFolderAsync(args[1], cancellationToken);
         Console.WriteLine($"{count} exported to {Path.GetFullPath(args[1])}");
+        return 0;
+    }
+
+    /// <summary>backup &lt;file&gt; [--overwrite]: refuses an existing file unless --overwrite says to replace it.</summary>
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var files = args.Skip(1).Where(a => a != "--overwrite").ToArray();
+        if (files.Length != 1)
+        {
+            return Usage();
+        }
+        var result = await services.GetRequiredService<DatabaseBackup>().BackupAsync(files[0], args.Contains("--overwrite"), cancellationToken);
+        if (result.Error is not null)
+        {
+            Console.Error.WriteLine($"error: {result.Error}");
+            return 1;
+        }
+        Console.WriteLine($"backed up {result.Stories} stories and {result.Reactions} reactions to {result.File}");
         return 0;
     }
 

@@ -53,6 +53,7 @@ public static class NewsReaderApp
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
         services.AddReactions();
