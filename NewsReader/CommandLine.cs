@@ -119,7 +119,7 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// create-user --email E --password P --role Editor|Admin. Its options are read from the raw
+    /// create-user --email E --password P|- --role Editor|Admin. Its options are read from the raw
     /// arguments: "--email x" has no '=' and never reaches configuration, while "--email=x" does
     /// (harmlessly) and is accepted here too.
     /// </summary>
@@ -132,6 +132,17 @@ public static class CommandLine
             || !options.TryGetValue("role", out var role))
         {
             return Usage();
+        }
+        if (password == "-")
+        {
+            // "--password -": one line from standard input, so the password stays out of shell
+            // history and the process list. ReadLine drops the line's end (\n or \r\n).
+            password = Console.In.ReadLine() ?? "";
+            if (password.Length == 0)
+            {
+                Console.Error.WriteLine("error: --password - found no password on standard input.");
+                return 2;
+            }
         }
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
@@ -196,7 +207,11 @@ public static class CommandLine
               seed-demo --count N [--seed S]
                                  add N generated stories (for benchmarks)
               create-user --email E --password P --role Editor|Admin
-                                 add an account, or reset its password and set its role
+                                 add an account, or reset its password and set its role;
+                                 --password - reads the password from standard input
+              backup <file> [--overwrite]
+                                 consistent copy of the database, also while the site runs;
+                                 an existing file is replaced only with --overwrite
             """);
         return 2;
     }
