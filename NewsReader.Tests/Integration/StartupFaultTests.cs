@@ -28,6 +28,7 @@ public sealed class StartupFaultTests : IDisposable
         Assert.Contains(expected, all);
         Assert.DoesNotContain("   at ", all);
         Assert.DoesNotContain("Unhandled exception", all);
+        Assert.DoesNotContain("fail: ", all);
     }
 
     [Fact]

@@ -71,6 +71,13 @@ public sealed class DatabaseSetup(
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
+            // Opened and read once outside EF, whose error log would add a stack of lines to the one
+            // line that says what is wrong with a file that cannot be opened or is not a database.
+            await using (var check = new SqliteConnection(db.Database.GetConnectionString()))
+            {
+                await check.OpenAsync(cancellationToken);
+                await ScalarAsync(check, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
+            }
             await db.Database.OpenConnectionAsync(cancellationToken);
             var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             // EF takes its migration lock even when there is nothing to do, and waits for a stale
