@@ -33,7 +33,9 @@ public sealed class DatabaseSetup(
     /// </summary>
     public static string WithBusyTimeout(string connectionString)
     {
-        if (connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal)
+                is var k && (k.Equals("DefaultTimeout", StringComparison.OrdinalIgnoreCase) || k.Equals("CommandTimeout", StringComparison.OrdinalIgnoreCase))))
         {
             return connectionString;
         }
