@@ -5,7 +5,7 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Integration;
 
 /// <summary>The site killed with SIGKILL in the middle of a stream of writes, then started again.</summary>
-public sealed class CrashSafetyTests : IDisposable
+public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly TestDatabase _database = new();
 
@@ -75,6 +75,7 @@ public sealed class CrashSafetyTests : IDisposable
 
         await using var restarted = await AppProcess.StartSiteAsync(options);
         var reactions = await TestDatabase.ScalarAsync(_database.Path, "SELECT COUNT(*) FROM Reactions");
+        output.WriteLine($"reactions: {sent} sent, {acknowledged} acknowledged, {reactions} stored; imports acknowledged: {importedSlugs.Count}");
         Assert.InRange(reactions, acknowledged, sent);
         foreach (var slug in importedSlugs)
         {
