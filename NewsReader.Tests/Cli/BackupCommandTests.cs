@@ -89,4 +89,17 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("backup <file>", result.Errors);
     }
+
+    [Fact]
+    public async Task ABackupIntoAFolderOrOfAMissingDatabaseIsRefused()
+    {
+        var intoFolder = await AppProcess.RunAsync(_database.Path, "backup", _database.Folder);
+        var noDatabase = await AppProcess.RunAsync(_database.Path, "backup", Path.Combine(_database.Folder, "copy.db"));
+
+        Assert.Equal(1, intoFolder.ExitCode);
+        Assert.Contains("is a folder", intoFolder.Errors);
+        Assert.Equal(1, noDatabase.ExitCode);
+        Assert.Contains("there is no database", noDatabase.Errors);
+        Assert.False(File.Exists(_database.Path), "backup created the database it was asked to copy");
+    }
 }

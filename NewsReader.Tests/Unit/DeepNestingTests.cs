@@ -22,6 +22,15 @@ public sealed class DeepNestingTests
         Assert.Equal(BodyOf(file) + "\n", parsed.Story.Body);
     }
 
+    [Fact]
+    public void AnUnclosedFrontMatterAboveADeepBodyIsRefusedWithAReason()
+    {
+        var parsed = StoryFileFormat.Parse("---\ntitle: Deep\n" + new string('[', 5_000) + "x");
+
+        Assert.Null(parsed.Story);
+        Assert.Matches("not closed|could not be read", parsed.Error);
+    }
+
     [Theory]
     [MemberData(nameof(DeepFiles))]
     public void ADeeplyNestedBodyIsRenderedAndMeasured(string file)
