@@ -10,7 +10,7 @@ namespace NewsReader;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["import", "export", "seed-demo", "create-user"];
+    private static readonly string[] Commands = ["import", "export", "seed-demo", "create-user", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -31,8 +31,13 @@ public static class CommandLine
 
         try
         {
-            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
             var commandArgs = args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))).ToArray();
+            if (commandArgs[0] == "backup")
+            {
+                // Not migrated first: a backup is what one takes before an upgrade changes the database.
+                return await BackupAsync(services, commandArgs, cancellationToken);
+            }
+            await services.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
             return commandArgs[0] switch
             {
                 "import" => await ImportAsync(services, commandArgs, cancellationToken),
@@ -42,7 +47,7 @@ public static class CommandLine
                 _ => Usage(),
             };
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or UnauthorizedAccessException or IOException or DatabaseUnavailableException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
@@ -60,6 +65,10 @@ public static class CommandLine
         {
             Console.Error.WriteLine($"failed: {failure.FileName}: {failure.Reason}");
         }
+        foreach (var file in report.KeptPublished)
+        {
+            Console.WriteLine($"kept published: {file} has no published: date, so its story stays as it was on the site (unpublish it in the editor)");
+        }
         Console.WriteLine(report.Summary);
         return report.Failures.Count > 0 ? 1 : 0;
     }
@@ -72,6 +81,24 @@ public static class CommandLine
         }
         var count = await services.GetRequiredService<StoryExporter>().ExportFolderAsync(args[1], cancellationToken);
         Console.WriteLine($"{count} exported to {Path.GetFullPath(args[1])}");
+        return 0;
+    }
+
+    /// <summary>backup &lt;file&gt; [--overwrite]: refuses an existing file unless --overwrite says to replace it.</summary>
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        var files = args.Skip(1).Where(a => a != "--overwrite").ToArray();
+        if (files.Length != 1)
+        {
+            return Usage();
+        }
+        var result = await services.GetRequiredService<DatabaseBackup>().BackupAsync(files[0], args.Contains("--overwrite"), cancellationToken);
+        if (result.Error is not null)
+        {
+            Console.Error.WriteLine($"error: {result.Error}");
+            return 1;
+        }
+        Console.WriteLine($"backed up {result.Stories} stories and {result.Reactions} reactions to {result.File}");
         return 0;
     }
 
@@ -92,7 +119,7 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// create-user --email E --password P --role Editor|Admin. Its options are read from the raw
+    /// create-user --email E --password P|- --role Editor|Admin. Its options are read from the raw
     /// arguments: "--email x" has no '=' and never reaches configuration, while "--email=x" does
     /// (harmlessly) and is accepted here too.
     /// </summary>
@@ -105,6 +132,17 @@ public static class CommandLine
             || !options.TryGetValue("role", out var role))
         {
             return Usage();
+        }
+        if (password == "-")
+        {
+            // "--password -": one line from standard input, so the password stays out of shell
+            // history and the process list. ReadLine drops the line's end (\n or \r\n).
+            password = Console.In.ReadLine() ?? "";
+            if (password.Length == 0)
+            {
+                Console.Error.WriteLine("error: --password - found no password on standard input.");
+                return 2;
+            }
         }
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
@@ -169,7 +207,11 @@ public static class CommandLine
               seed-demo --count N [--seed S]
                                  add N generated stories (for benchmarks)
               create-user --email E --password P --role Editor|Admin
-                                 add an account, or reset its password and set its role
+                                 add an account, or reset its password and set its role;
+                                 --password - reads the password from standard input
+              backup <file> [--overwrite]
+                                 consistent copy of the database, also while the site runs;
+                                 an existing file is replaced only with --overwrite
             """);
         return 2;
     }

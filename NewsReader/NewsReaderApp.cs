@@ -31,8 +31,8 @@ public static class NewsReaderApp
             .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
-        var connectionString = configuration.GetConnectionString("News")
-            ?? AppPaths.DefaultConnectionString(builder.Environment.ContentRootPath);
+        var connectionString = DatabaseSetup.WithBusyTimeout(configuration.GetConnectionString("News")
+            ?? AppPaths.DefaultConnectionString(builder.Environment.ContentRootPath));
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -56,6 +56,7 @@ public static class NewsReaderApp
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
+        services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
         services.AddPublicAddress();
@@ -100,6 +101,8 @@ public static class NewsReaderApp
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // Inside the error page's handler: a busy database is answered "try again", not as an error.
+        app.UseDatabaseBusyResponses();
         app.UseSecurityHeaders();
         if (app.Configuration.GetValue<bool>($"{NewsReaderOptions.Section}:{nameof(NewsReaderOptions.CompressResponses)}"))
         {
@@ -126,5 +129,24 @@ public static class NewsReaderApp
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
             .RequireEditorsForCircuits();
         return app;
+    }
+
+    /// <summary>
+    /// Prepares the database, then serves. A database that cannot be used (corrupt, read-only, not
+    /// a file) is said in one log line and ends the process with exit code 1, without a stack trace.
+    /// </summary>
+    public static async Task<int> RunNewsReaderAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseSetup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            app.Logger.LogCritical("{Problem}", ex.Message);
+            return 1;
+        }
+        await app.RunAsync();
+        return 0;
     }
 }

@@ -11,8 +11,7 @@ if (CommandLine.IsCommand(args))
 }
 
 app.MapNewsReader();
-await app.RunAsync();
-return 0;
+return await app.RunNewsReaderAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -67,4 +67,29 @@ public sealed class CreateUserCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown role 'Owner'; use Editor or Admin", result.Errors);
     }
+
+    [Fact]
+    public async Task ThePasswordCanComeFromStandardInputKeepingItOutOfTheProcessList()
+    {
+        var options = new AppProcess.Options(Database) { Input = "Stdin-password-1\n" };
+
+        var result = await AppProcess.RunAsync(options, "create-user", "--email", "ana@example.org", "--password", "-", "--role", "Editor");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("created ana@example.org with role Editor", result.Output.Trim());
+        var hasher = new PasswordHasher<NewsUser>();
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(new NewsUser(), (await AccountsAsync()).Single().PasswordHash, "Stdin-password-1"));
+    }
+
+    [Fact]
+    public async Task AnEmptyStandardInputIsRefusedWithoutCreatingTheAccount()
+    {
+        var options = new AppProcess.Options(Database) { Input = "" };
+
+        var result = await AppProcess.RunAsync(options, "create-user", "--email", "ana@example.org", "--password", "-", "--role", "Editor");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no password on standard input", result.Errors);
+        Assert.Empty(await AccountsAsync());
+    }
 }

@@ -101,4 +101,18 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Folder not found", result.Errors);
     }
+
+    [Fact]
+    public async Task AFileWithoutPublishedLeavesALiveStoryPublishedAndSaysSo()
+    {
+        var first = StoryFolder("first", ("a.md", Story("Alpha")));
+        var second = StoryFolder("second", ("a.md", Story("Alpha").Replace("published: 2026-10-01T09:00:00Z", "") + "\nEdited."));
+        await AppProcess.RunAsync(Database, "import", first);
+
+        var result = await AppProcess.RunAsync(Database, "import", second);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("kept published: a.md", result.Output);
+        Assert.Contains("0 imported, 1 updated, 0 failed, 0 unchanged; 1 story changed, previous versions kept as revisions", result.Output);
+    }
 }

@@ -10,7 +10,8 @@ public enum UpsertOutcome
     Unchanged,
 }
 
-public sealed record UpsertResult(UpsertOutcome Outcome, int ArticleId);
+/// <param name="KeptPublishDate">The input had no publish date and the stored one was kept (see UpsertBySlugAsync).</param>
+public sealed record UpsertResult(UpsertOutcome Outcome, int ArticleId, bool KeptPublishDate = false);
 
 /// <summary>Saves stories: renders and measures the body once, on save, and keeps categories and tags unique by slug.</summary>
 public sealed class ArticleService(
@@ -18,11 +19,23 @@ public sealed class ArticleService(
     MarkdownRenderer markdown,
     TimeProvider clock)
 {
+    /// <summary>Who the revisions written by an import are from, as editors see it in the revision list.</summary>
+    public const string ImportUser = "import";
+
     /// <summary>
     /// Inserts the story, or updates the one with the same slug. The input must be valid. The caller
     /// tells <see cref="ArticleChanges"/> afterwards, so that a batch is announced once.
     /// </summary>
-    public async Task<UpsertResult> UpsertBySlugAsync(ArticleInput input, CancellationToken cancellationToken)
+    public Task<UpsertResult> UpsertBySlugAsync(ArticleInput input, CancellationToken cancellationToken) =>
+        UpsertBySlugAsync(input, keepPublishDate: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpsertBySlugAsync(ArticleInput, CancellationToken)"/>; an update first keeps the
+    /// story as it was as a revision, so an editor's work replaced by a file can be restored. With
+    /// <paramref name="keepPublishDate"/>, an input without a publish date keeps the stored one:
+    /// a story file that does not say <c>published:</c> never takes a story off the site.
+    /// </summary>
+    public async Task<UpsertResult> UpsertBySlugAsync(ArticleInput input, bool keepPublishDate, CancellationToken cancellationToken)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
@@ -49,16 +62,24 @@ public sealed class ArticleService(
             return new UpsertResult(UpsertOutcome.Inserted, article.Id);
         }
 
+        var keptPublishDate = keepPublishDate && input.PublishedAt is null && article.PublishedAt is not null;
+        if (keptPublishDate)
+        {
+            input = input with { PublishedAt = article.PublishedAt };
+        }
         if (IsSameAs(article, input))
         {
-            return new UpsertResult(UpsertOutcome.Unchanged, article.Id);
+            return new UpsertResult(UpsertOutcome.Unchanged, article.Id, keptPublishDate);
         }
 
+        // Added before the story changes, so it holds the previous version; one SaveChanges writes
+        // both in one transaction.
+        db.ArticleRevisions.Add(Editing.ArticleEditor.RevisionOf(article, ImportUser, "Before import", now));
         await ApplyAsync(db, article, input, cancellationToken);
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
-        return new UpsertResult(UpsertOutcome.Updated, article.Id);
+        return new UpsertResult(UpsertOutcome.Updated, article.Id, keptPublishDate);
     }
 
     /// <summary>

@@ -29,9 +29,6 @@ public sealed class MarkdownRenderer
     private static readonly TimeSpan DefaultParseBudget = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan DefaultWorkBudget = TimeSpan.FromSeconds(10);
 
-    // Markdig limits nesting, but a deep stack on the worker makes sure no recursion can overflow it.
-    private const int WorkerStackBytes = 16 * 1024 * 1024;
-
     private static readonly object DeadlineKey = new();
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
@@ -127,7 +124,7 @@ public sealed class MarkdownRenderer
                     Volatile.Write(ref progress, i + 1);
                 }
             },
-            WorkerStackBytes)
+            MarkdigGuard.StackBytes)
         {
             IsBackground = true,
             Name = "Markdown",
@@ -233,44 +230,13 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
-    /// Runs work on a worker thread and waits for it at most the work budget. False when it threw
+    /// Runs work through <see cref="MarkdigGuard"/> within the work budget. False when it threw
     /// or ran out of time: Markdig refuses deep nesting (ArgumentException), the parse deadline
     /// ends in a TimeoutException, and a library bug on hostile input must not stop a story from
     /// being saved.
     /// </summary>
-    private bool TryWithinBudget<T>(Func<T> work, [MaybeNullWhen(false)] out T result)
-    {
-        var outcome = default(T);
-        var succeeded = false;
-        var worker = new Thread(
-            () =>
-            {
-                try
-                {
-                    outcome = work();
-                    succeeded = true;
-                }
-                catch (Exception)
-                {
-                    // Reported as not succeeded.
-                }
-            },
-            WorkerStackBytes)
-        {
-            IsBackground = true,
-            Name = "Markdown",
-        };
-        worker.Start();
-
-        if (worker.Join(_workBudget) && succeeded)
-        {
-            result = outcome!;
-            return true;
-        }
-
-        result = default;
-        return false;
-    }
+    private bool TryWithinBudget<T>(Func<T> work, [MaybeNullWhen(false)] out T result) =>
+        MarkdigGuard.TryRun(work, _workBudget, out result, out _);
 
     private MarkdownDocument Parse(string text)
     {

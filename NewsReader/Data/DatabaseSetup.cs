@@ -1,8 +1,13 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsReader.StoryFiles;
 
 namespace NewsReader.Data;
+
+/// <summary>The database cannot be used at all (corrupt, read-only, not a file): said in words for the operator.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Brings the database up to date before the site or a command uses it.</summary>
 public sealed class DatabaseSetup(
@@ -10,38 +15,169 @@ public sealed class DatabaseSetup(
     StoryImporter importer,
     IOptions<NewsReaderOptions> options,
     IHostEnvironment environment,
+    TimeProvider clock,
     ILogger<DatabaseSetup> logger)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    // A migrator that is really running holds EF's lock row for a second or two on SQLite; a row
+    // still there after this long was left by a process that died while migrating.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+
+    // The site and a command (or the hosted service and Program) may both ask; the work is done once.
+    private Task? _preparing;
+    private readonly Lock _preparingLock = new();
+
+    /// <summary>
+    /// How long a write waits for another writer before giving up with SQLITE_BUSY. Microsoft.Data.Sqlite
+    /// waits 30 s by default, which leaves requests hanging; 5 s covers any normal write, after which
+    /// the site answers "try again" (Web/DatabaseBusyResponses). A timeout in the connection string wins.
+    /// </summary>
+    public static string WithBusyTimeout(string connectionString)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } file && db.Database.IsSqlite())
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal)
+                is var k && (k.Equals("DefaultTimeout", StringComparison.OrdinalIgnoreCase) || k.Equals("CommandTimeout", StringComparison.OrdinalIgnoreCase))))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            return connectionString;
         }
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        return new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 5 }.ToString();
+    }
+
+    /// <summary>Migrates, and imports the sample stories into a database it has just created. Done once per process.</summary>
+    public Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        lock (_preparingLock)
         {
-            // WAL lets readers go on while a writer commits; the mode is stored in the file itself.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            return _preparing ??= PrepareOnceAsync(cancellationToken);
         }
     }
 
-    /// <summary>On first start the sample stories are imported, so a new site has something to read.</summary>
-    public async Task ImportSampleStoriesIfEmptyAsync(CancellationToken cancellationToken)
+    private async Task PrepareOnceAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        if (await MigrateAsync(cancellationToken))
         {
-            if (await db.Articles.AnyAsync(cancellationToken))
+            await ImportSampleStoriesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Applies pending migrations; true when the database had none applied before (it was just
+    /// created). Throws <see cref="DatabaseUnavailableException"/> when the file cannot be used.
+    /// </summary>
+    public async Task<bool> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var file = db.Database.GetDbConnection().DataSource;
+        try
+        {
+            if (file is { Length: > 0 })
             {
-                return;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
+            // Opened and read once outside EF, whose error log would add a stack of lines to the one
+            // line that says what is wrong with a file that cannot be opened or is not a database.
+            await using (var check = new SqliteConnection(db.Database.GetConnectionString()))
+            {
+                await check.OpenAsync(cancellationToken);
+                await ScalarAsync(check, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
+            }
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            // EF takes its migration lock even when there is nothing to do, and waits for a stale
+            // lock row without end; so it is asked only when there is work.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await RemoveStaleLockAsync(db.Database.GetDbConnection(), cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            // WAL lets readers go on while a writer commits; the mode is stored in the file itself.
+            await ExecuteAsync(db.Database.GetDbConnection(), "PRAGMA journal_mode=WAL;", cancellationToken);
+            await ProbeWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+            return created;
+        }
+        catch (SqliteException ex) when (Describe(ex, file) is { } problem)
+        {
+            throw new DatabaseUnavailableException(problem, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnavailableException($"The folder of the database file {file} could not be created: {ex.Message}", ex);
+        }
+    }
+
+    private static string? Describe(SqliteException ex, string file) => ex.SqliteErrorCode switch
+    {
+        26 or 11 => $"The database file {file} is not a usable SQLite database (it is corrupt or another kind of file); restore it from a backup or move it away to start with a new one.",
+        8 => $"The database file {file} is read-only; the site needs to write to it (check the file's permissions and attributes, and the connection string's Mode).",
+        14 or 3 or 23 => $"The database file {file} could not be opened ({ex.Message}); check that the path names a file in a folder the site may write to.",
+        10 or 13 => $"The database file {file} could not be written ({ex.Message}).",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A read-only file opens and reads fine; only a write says so. An UPDATE that matches no row
+    /// starts a write and changes nothing (BEGIN IMMEDIATE does not do: SQLite grants it on a
+    /// read-only file in WAL mode).
+    /// </summary>
+    private static async Task ProbeWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, "UPDATE __EFMigrationsHistory SET ProductVersion = ProductVersion WHERE 0;", cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            // Another writer holds the lock right now: the file is writable.
+        }
+    }
+
+    private async Task RemoveStaleLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        const string exists = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(await ScalarAsync(connection, exists, cancellationToken)) == 0)
+        {
+            return;
         }
 
+        var deadline = clock.GetUtcNow() + LockWait;
+        object? takenAt;
+        while ((takenAt = await ScalarAsync(connection, "SELECT Timestamp FROM __EFMigrationsLock", cancellationToken)) is not null)
+        {
+            if (clock.GetUtcNow() >= deadline)
+            {
+                logger.LogWarning(
+                    "Removing a stale migration lock (taken at {TakenAt}): a migration was stopped before it finished. Migrating now.", takenAt);
+                await ExecuteAsync(connection, "DELETE FROM __EFMigrationsLock", cancellationToken);
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The sample stories go into a new database only: after editors delete every story, the next
+    /// start must not bring the samples back.
+    /// </summary>
+    public async Task ImportSampleStoriesAsync(CancellationToken cancellationToken)
+    {
         var folder = AppPaths.Resolve(environment.ContentRootPath, options.Value.ContentDirectory);
         if (!Directory.Exists(folder))
         {
-            logger.LogWarning("The database is empty and the content folder {Folder} does not exist; starting with no stories.", folder);
+            logger.LogWarning("The database is new and the content folder {Folder} does not exist; starting with no stories.", folder);
             return;
         }
 
@@ -53,15 +189,12 @@ public sealed class DatabaseSetup(
 /// <summary>
 /// Prepares the database when the host starts, before any hosted service or the server accepts a
 /// request (StartingAsync runs ahead of every StartAsync). Doing it here rather than in Program.cs
-/// also covers hosts built by WebApplicationFactory.
+/// also covers hosts built by WebApplicationFactory; Program.cs prepares first, so that a database
+/// that cannot be used ends the process with one clear line.
 /// </summary>
 public sealed class DatabaseStartup(DatabaseSetup setup) : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        await setup.MigrateAsync(cancellationToken);
-        await setup.ImportSampleStoriesIfEmptyAsync(cancellationToken);
-    }
+    public Task StartingAsync(CancellationToken cancellationToken) => setup.PrepareAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

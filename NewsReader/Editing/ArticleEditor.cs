@@ -413,7 +413,8 @@ public sealed class ArticleEditor(
         _ => StoryDraft.StatusOf(publishedAt, now) == StoryStatus.Draft ? "Saved draft" : "Saved",
     };
 
-    private static ArticleRevision RevisionOf(Article article, string user, string action, DateTime now) => new()
+    /// <summary>The story's fields as they are now, as a revision; the import keeps one before it changes a story.</summary>
+    internal static ArticleRevision RevisionOf(Article article, string user, string action, DateTime now) => new()
     {
         Article = article,
         CreatedAt = now,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
+using NewsReader.Articles;
 using NewsReader.Data;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -16,6 +17,9 @@ public static class StoryFileFormat
 
     // A story needs two levels at most (a mapping holding lists); deeper nesting is only ever an attack.
     private const int MaxNesting = 8;
+
+    // Generous: reading the front matter of a 1 MB file takes milliseconds.
+    private static readonly TimeSpan SplitBudget = TimeSpan.FromSeconds(10);
 
     private static readonly MarkdownPipeline FrontMatterPipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
@@ -113,8 +117,15 @@ public static class StoryFileFormat
             return (null, null, "missing front matter (the file must start with a --- line)");
         }
 
-        var document = Markdown.Parse(text, FrontMatterPipeline);
-        if (document.Count == 0 || document[0] is not YamlFrontMatterBlock block)
+        // Only the front matter matters here, so Markdig sees the text up to the first line that can
+        // close it: a body nested thousands deep then cannot make the split fail (the body is
+        // rendered later, with its own fallback). If that line does not close it, the whole text is read.
+        if (!MarkdigGuard.TryRun(() => FrontMatterBlock(FrontMatterCandidate(text)) ?? FrontMatterBlock(text),
+                SplitBudget, out var found, out var failure))
+        {
+            return (null, null, $"the front matter could not be read: {failure}");
+        }
+        if (found is not { } block)
         {
             // Markdig does not recognise a front matter with no lines at all.
             if (lines.Length > 1 && lines[1].TrimEnd(' ', '\t') is "---" or "...")
@@ -131,6 +142,29 @@ public static class StoryFileFormat
         var closingLineEnd = text.IndexOf('\n', block.Span.End);
         var body = closingLineEnd < 0 ? "" : text[(closingLineEnd + 1)..];
         return (frontMatter, body, null);
+    }
+
+    private static YamlFrontMatterBlock? FrontMatterBlock(string text)
+    {
+        var document = Markdown.Parse(text, FrontMatterPipeline);
+        return document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
+    }
+
+    /// <summary>The text up to and including the first "---" or "..." line after the opening one.</summary>
+    private static string FrontMatterCandidate(string text)
+    {
+        var lineStart = text.IndexOf('\n') + 1;
+        while (lineStart > 0 && lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var line = lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd];
+            if (line.TrimEnd(' ', '\t') is "---" or "...")
+            {
+                return lineEnd < 0 ? text : text[..(lineEnd + 1)];
+            }
+            lineStart = lineEnd + 1;
+        }
+        return text;
     }
 
     private static (Dictionary<string, YamlNode>? Fields, string? Error) ReadFields(string frontMatter)

@@ -5,12 +5,19 @@ namespace NewsReader.StoryFiles;
 
 public sealed record ImportFailure(string FileName, string Reason);
 
-public sealed record ImportReport(int Imported, int Updated, int Unchanged, IReadOnlyList<ImportFailure> Failures)
+/// <param name="KeptPublished">Files without a publish date whose story was already published or scheduled, and stays so.</param>
+public sealed record ImportReport(
+    int Imported, int Updated, int Unchanged, IReadOnlyList<ImportFailure> Failures, IReadOnlyList<string> KeptPublished)
 {
-    public string Summary => $"{Imported} imported, {Updated} updated, {Failures.Count} failed, {Unchanged} unchanged";
+    public string Summary => $"{Imported} imported, {Updated} updated, {Failures.Count} failed, {Unchanged} unchanged"
+        + (Updated == 0 ? "" : $"; {Updated} {(Updated == 1 ? "story" : "stories")} changed, previous versions kept as revisions");
 }
 
-/// <summary>Imports a folder of story files, inserting or updating by slug; a bad file is skipped with its reason.</summary>
+/// <summary>
+/// Imports a folder of story files, inserting or updating by slug; a bad file is skipped with its
+/// reason. An update keeps the story's previous version as a revision, and a file without
+/// <c>published:</c> leaves a published or scheduled story as it is (unpublishing is the editor's job).
+/// </summary>
 public sealed class StoryImporter(ArticleService articles, ArticleChanges changes, ILogger<StoryImporter> logger)
 {
     public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
@@ -22,6 +29,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
 
         int imported = 0, updated = 0, unchanged = 0;
         var failures = new List<ImportFailure>();
+        var keptPublished = new List<string>();
         var slugsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
         var changedIds = new List<int>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
@@ -41,7 +49,11 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             }
 
             slugsSeen[input.EffectiveSlug] = fileName;
-            var result = await articles.UpsertBySlugAsync(input, cancellationToken);
+            var result = await articles.UpsertBySlugAsync(input, keepPublishDate: true, cancellationToken);
+            if (result.KeptPublishDate)
+            {
+                keptPublished.Add(fileName);
+            }
             switch (result.Outcome)
             {
                 case UpsertOutcome.Inserted: imported++; break;
@@ -55,7 +67,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
         }
 
         await changes.PublishAsync(changedIds, cancellationToken);
-        return new ImportReport(imported, updated, unchanged, failures);
+        return new ImportReport(imported, updated, unchanged, failures, keptPublished);
     }
 
     private static async Task<(ArticleInput? Input, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)
@@ -75,7 +87,16 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             return (null, $"the file could not be read ({ex.Message})");
         }
 
-        var parsed = StoryFileFormat.Parse(content);
+        StoryFileParseResult parsed;
+        try
+        {
+            parsed = StoryFileFormat.Parse(content);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One file the parsers choke on is reported like any other bad file; the rest still import.
+            return (null, $"the file could not be read ({ex.GetType().Name})");
+        }
         if (parsed.Story is not { } story)
         {
             return (null, parsed.Error);

@@ -357,6 +357,11 @@ public sealed partial class EditArticle : IAsyncDisposable
             var result = await Editor.SaveAsync(_id, _version, sent, action, publishAt, _closing.Token);
             await ShowResultAsync(result, sent, action);
         }
+        catch (Exception ex) when (Web.DatabaseBusyResponses.IsBusy(ex))
+        {
+            // Another writer held the database past the busy timeout: say so and keep what was typed.
+            _formMessage = Web.DatabaseBusyResponses.EditorMessage;
+        }
         finally
         {
             _busy = false;
@@ -470,7 +475,16 @@ public sealed partial class EditArticle : IAsyncDisposable
         await _writing.WaitAsync(_closing.Token);
         try
         {
-            var result = await Editor.DeleteAsync(id, version, _closing.Token);
+            SaveResult result;
+            try
+            {
+                result = await Editor.DeleteAsync(id, version, _closing.Token);
+            }
+            catch (Exception ex) when (Web.DatabaseBusyResponses.IsBusy(ex))
+            {
+                _formMessage = Web.DatabaseBusyResponses.EditorMessage;
+                return;
+            }
             if (result is SaveResult.Deleted or SaveResult.NotFound)
             {
                 _saved = Current;
@@ -586,6 +600,12 @@ public sealed partial class EditArticle : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (Exception ex) when (Web.DatabaseBusyResponses.IsBusy(ex))
+        {
+            // Left dirty: the next tick tries again.
+            _saveState = "Not autosaved: the database is busy. Trying again shortly.";
+            StateHasChanged();
         }
         finally
         {
