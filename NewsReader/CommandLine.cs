@@ -5,7 +5,7 @@ using NewsReader.StoryFiles;
 namespace NewsReader;
 
 /// <summary>
-/// The commands of `dotnet run --project NewsReader -- &lt;command&gt;` (DESIGN.md §5). They use the
+/// The commands of `dotnet run --project NewsReader -- &lt;command&gt;`. They use the
 /// same configuration and services as the site, and bring the database up to date first.
 /// </summary>
 public static class CommandLine

@@ -1,6 +1,6 @@
 namespace NewsReader;
 
-/// <summary>The "NewsReader" configuration section (DESIGN.md §4).</summary>
+/// <summary>The "NewsReader" configuration section (its keys are listed in the README).</summary>
 public sealed class NewsReaderOptions
 {
     public const string Section = "NewsReader";

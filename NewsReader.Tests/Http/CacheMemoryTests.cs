@@ -10,12 +10,12 @@ namespace NewsReader.Tests.Http;
 public sealed class CacheMemoryTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsreader-tests", Guid.NewGuid().ToString("N"));
-    private SiteProcess _site = default!;
+    private RunningSite _site = default!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _site = await SiteProcess.StartAsync(Path.Combine(_folder, "news.db"));
+        _site = await AppProcess.StartSiteAsync(new AppProcess.Options(Path.Combine(_folder, "news.db")));
     }
 
     public async Task DisposeAsync()
@@ -43,7 +43,7 @@ public sealed class CacheMemoryTests : IAsyncLifetime
         }
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SendAsync()));
 
-        Assert.False(_site.HasExited);
+        Assert.False(_site.Process.HasExited);
         var resident = _site.ResidentBytes;
         Assert.True(resident < 400L * 1024 * 1024, $"the process holds {resident / (1024 * 1024)} MB after the flood");
         using var reader = new HttpClient { BaseAddress = _site.Address };

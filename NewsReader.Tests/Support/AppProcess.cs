@@ -145,6 +145,16 @@ public sealed class RunningSite : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Resident memory of the process, from /proc (Linux).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{Process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public string Log
     {
         get

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace NewsReader.Accounts;
 
 /// <summary>
-/// First run (DESIGN.md §4): makes sure the roles exist, then either brings the configured admin
+/// First run (README, "Signing in"): makes sure the roles exist, then either brings the configured admin
 /// (NewsReader:Admin:Email/Password) into being, or — when no account exists and none is
 /// configured — issues a setup link and logs it once the server knows its address. Registered
 /// after the database start-up, whose StartingAsync has migrated the database by then.

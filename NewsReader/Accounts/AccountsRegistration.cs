@@ -60,7 +60,7 @@ public static class AccountsRegistration
         });
 
         // Keys in the database: sign-in cookies, antiforgery tokens and reader ids stay readable
-        // after a restart and on every instance (DESIGN.md §11).
+        // after a restart and on every instance.
         services.AddDataProtection()
             .SetApplicationName("NewsReader")
             .PersistKeysToDbContext<NewsDbContext>();

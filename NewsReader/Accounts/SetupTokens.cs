@@ -9,7 +9,7 @@ namespace NewsReader.Accounts;
 public enum SetupTokenState { Valid, Invalid, Used, Expired }
 
 /// <summary>
-/// The first-run link (DESIGN.md §4): while no account exists, each start issues a random 256-bit
+/// The first-run link: while no account exists, each start issues a random 256-bit
 /// token that lets whoever holds it create the owner account once. The token is shown only in the
 /// log; the database keeps its hash.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace NewsReader.Articles;
 
-/// <summary>What the read time is computed from (DESIGN.md §6).</summary>
+/// <summary>What the read time is computed from: words of the title and the body's plain text, Han/Kana/Hangul characters, and images.</summary>
 public readonly record struct TextMeasure(int Words, int CjkCharacters, int Images);
 
 /// <summary>An estimated read time in whole seconds, with the labels readers see.</summary>

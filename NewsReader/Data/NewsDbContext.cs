@@ -6,7 +6,7 @@ using NewsReader.Accounts;
 namespace NewsReader.Data;
 
 // Accounts (Identity's tables) and the Data Protection keys live in the same database as the
-// stories, so one backup holds everything and several instances share sign-ins (DESIGN.md §11).
+// stories, so one backup holds everything and several instances share sign-ins.
 public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {

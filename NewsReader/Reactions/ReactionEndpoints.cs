@@ -5,7 +5,7 @@ using NewsReader.Web;
 
 namespace NewsReader.Reactions;
 
-/// <summary>The reaction form's target, POST /articles/{slug}/reactions (DESIGN.md §7), and its protections.</summary>
+/// <summary>The reaction form's target, POST /articles/{slug}/reactions, and its protections.</summary>
 public static class ReactionEndpoints
 {
     public static IServiceCollection AddReactions(this IServiceCollection services)

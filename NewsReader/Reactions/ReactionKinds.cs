@@ -5,7 +5,7 @@ namespace NewsReader.Reactions;
 /// <summary>One of the six reactions as readers see it and as the form sends it.</summary>
 public sealed record ReactionChoice(ReactionKind Kind, string Word, string Emoji, string FormValue);
 
-/// <summary>The six reactions in the order the block shows them (DESIGN.md §7).</summary>
+/// <summary>The six reactions in the order the block shows them.</summary>
 public static class ReactionKinds
 {
     public static IReadOnlyList<ReactionChoice> All { get; } =

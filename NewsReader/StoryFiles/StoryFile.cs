@@ -1,6 +1,6 @@
 namespace NewsReader.StoryFiles;
 
-/// <summary>One story as it is written in a story file (DESIGN.md §5).</summary>
+/// <summary>One story as it is written in a story file (the format is in the README, "Story files").</summary>
 public sealed record StoryFile(
     string Title,
     string? Slug,

@@ -1,6 +1,6 @@
 namespace NewsReader.Web;
 
-/// <summary>The headers every response carries (DESIGN.md §10).</summary>
+/// <summary>The headers every response carries.</summary>
 public static class SecurityHeaders
 {
     // Inline styles stay allowed: MudBlazor writes its theme as a <style> block and style attributes.

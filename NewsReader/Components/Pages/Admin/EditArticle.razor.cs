@@ -272,7 +272,7 @@ public sealed partial class EditArticle : IAsyncDisposable
 
     /// <summary>
     /// Renders the body (only when it changed: a 200 KB body takes a good part of a second) and
-    /// sums the read time. The measure adds up (DESIGN.md §6: title words plus body words), so a
+    /// sums the read time. The measure adds up (title words plus body words), so a
     /// keystroke in the title measures only the title.
     /// </summary>
     private void UpdatePreview(bool bodyChanged = true)
