@@ -11,36 +11,14 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Components;
 
 /// <summary>The story editor page with hostile input and a busy database: a message, never a dead circuit.</summary>
-public sealed class EditorFaultTests : BunitContext, IAsyncLifetime
+public sealed class EditorFaultTests : EditorPageContext
 {
     // The busy timeout is 5 s; a save waits that long before it gives up.
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private readonly EditingSite _site = new() { AutosaveDelay = TimeSpan.FromHours(1) };
-    private AsyncServiceScope _scope;
-
-    public EditorFaultTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public async Task InitializeAsync()
-    {
-        _scope = await _site.SignedInScopeAsync(displayName: "Ana Ferreira");
-        Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _scope.DisposeAsync();
-        await _site.DisposeAsync();
-    }
-
     private async Task<int> StoryCountAsync()
     {
-        await using var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         return await db.Articles.CountAsync();
     }
 
@@ -59,7 +37,7 @@ public sealed class EditorFaultTests : BunitContext, IAsyncLifetime
         SaveDraft(editor);
 
         editor.WaitForAssertion(() => Assert.Equal(1, StoryCountAsync().GetAwaiter().GetResult()), Wait);
-        await using var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         Assert.Contains("inside", (await db.Articles.SingleAsync()).BodyHtml);
     }
 
@@ -70,7 +48,7 @@ public sealed class EditorFaultTests : BunitContext, IAsyncLifetime
         editor.Find("#story-title").Input("Busy story");
         await editor.InvokeAsync(() => editor.Instance.BodyChanged("Words typed while the database was busy."));
 
-        await using (var holder = new SqliteConnection($"Data Source={_site.DatabasePath};Pooling=False"))
+        await using (var holder = new SqliteConnection($"Data Source={Site.DatabasePath};Pooling=False"))
         {
             await holder.OpenAsync();
             await using var begin = holder.CreateCommand();

@@ -16,37 +16,14 @@ namespace NewsReader.Tests.Components;
 /// temporary SQLite database, signed in as an editor. The browser half (js/story-editor.js) is not
 /// here: the body arrives through <see cref="EditArticle.BodyChanged"/>, as the script sends it.
 /// </summary>
-public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
+public sealed class StoryEditorTests : EditorPageContext
 {
-    // Autosave waits long enough not to re-render under a test's clicks; the autosave tests shorten it.
     /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly EditingSite _site = new() { AutosaveDelay = TimeSpan.FromHours(1) };
-    private AsyncServiceScope _scope;
+    private ArticleEditor Editor => Scope.ServiceProvider.GetRequiredService<ArticleEditor>();
 
-    public StoryEditorTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public async Task InitializeAsync()
-    {
-        _scope = await _site.SignedInScopeAsync(displayName: "Ana Ferreira");
-        Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _scope.DisposeAsync();
-        await _site.DisposeAsync();
-    }
-
-    private ArticleEditor Editor => _scope.ServiceProvider.GetRequiredService<ArticleEditor>();
-
-    private void AutosaveAfter(TimeSpan delay) => _site.GetService<EditorOptions>().AutosaveDelay = delay;
+    private void AutosaveAfter(TimeSpan delay) => Site.GetService<EditorOptions>().AutosaveDelay = delay;
 
     private static string ValueOf(IRenderedComponent<EditArticle> editor, string id) =>
         editor.Find($"#{id}").GetAttribute("value") ?? "";
@@ -59,7 +36,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
 
     private async Task<int> StoryCountAsync()
     {
-        await using var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         return await db.Articles.CountAsync();
     }
 
@@ -253,7 +230,7 @@ public sealed class StoryEditorTests : BunitContext, IAsyncLifetime
         var created = Assert.IsType<SaveResult.Saved>(
             await Editor.CreateAsync(new StoryDraft("Harbour plan", Body: "Original body."), default)).Story;
         var editor = Render<EditArticle>(p => p.Add(e => e.Id, created.Id));
-        await using (var other = await _site.SignedInScopeAsync("ben@example.org", displayName: "Ben Okafor"))
+        await using (var other = await Site.SignedInScopeAsync("ben@example.org", displayName: "Ben Okafor"))
         {
             var ben = other.ServiceProvider.GetRequiredService<ArticleEditor>();
             Assert.IsType<SaveResult.Saved>(await ben.SaveDraftAsync(created.Id, created.Version,
