@@ -1,4 +1,5 @@
 using NewsReader;
+using NewsReader.Commands;
 
 var builder = WebApplication.CreateBuilder(CommandLine.ConfigurationArguments(args));
 builder.AddNewsReader();
