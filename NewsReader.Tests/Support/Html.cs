@@ -9,10 +9,16 @@ public static class Html
 
     public static IDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>
+    /// The page at <paramref name="url"/>. A server error fails the test here: a 500 page has enough
+    /// markup of its own that an assertion about what is missing from it could still pass.
+    /// </summary>
     public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
-        return Parse(await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode < 500, $"GET {url} answered {(int)response.StatusCode}");
+        return Parse(html);
     }
 
     public static string Text(this IElement? element) =>
