@@ -9,7 +9,9 @@ public sealed class CommandActions(IServiceProvider services)
 {
     public Task<int> ImportAsync(string folder, CancellationToken cancellationToken) => RunAsync(async () =>
     {
-        var report = await services.GetRequiredService<StoryImporter>().ImportFolderAsync(folder, cancellationToken);
+        var progress = CommandProgress.ForConsole("import");
+        var report = await services.GetRequiredService<StoryImporter>().ImportFolderAsync(folder, cancellationToken, progress);
+        progress.Finish();
         foreach (var failure in report.Failures)
         {
             Console.Error.WriteLine($"failed: {failure.FileName}: {failure.Reason}");
@@ -31,7 +33,9 @@ public sealed class CommandActions(IServiceProvider services)
 
     public Task<int> SeedDemoAsync(int count, int seed, CancellationToken cancellationToken) => RunAsync(async () =>
     {
-        var (added, elapsed) = await services.GetRequiredService<Demo.DemoSeeder>().SeedAsync(count, seed, cancellationToken);
+        var progress = CommandProgress.ForConsole("seed-demo");
+        var (added, elapsed) = await services.GetRequiredService<Demo.DemoSeeder>().SeedAsync(count, seed, cancellationToken, progress);
+        progress.Finish();
         Console.WriteLine($"{added} demo stories added in {elapsed.TotalSeconds:0.0} s");
         return 0;
     }, cancellationToken);

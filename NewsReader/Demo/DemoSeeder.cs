@@ -36,7 +36,8 @@ public sealed class DemoSeeder(
     // these strings, so they must be byte-for-byte what a save through EF would write.
     private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    public async Task<(int Added, TimeSpan Elapsed)> SeedAsync(int count, int seed, CancellationToken cancellationToken)
+    public async Task<(int Added, TimeSpan Elapsed)> SeedAsync(
+        int count, int seed, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var generator = new DemoStoryGenerator(seed);
@@ -66,6 +67,7 @@ public sealed class DemoSeeder(
             await EnsureTermsAsync(batch.Inputs, categoryIds, tagIds, cancellationToken);
             newIds.AddRange(await InsertAsync(batch, categoryIds, tagIds, cancellationToken));
             writing += stopwatch.Elapsed - writeStarted;
+            progress?.Report((newIds.Count, count));
         }
         logger.LogInformation(
             "Inserted {Count} demo stories in {Elapsed:0.0} s ({Writing:0.0} s of it writing rows; generating and rendering overlaps it).",

@@ -20,7 +20,8 @@ public sealed record ImportReport(
 /// </summary>
 public sealed class StoryImporter(ArticleService articles, ArticleChanges changes, ILogger<StoryImporter> logger)
 {
-    public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportFolderAsync(
+        string folder, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -32,8 +33,11 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
         var keptPublished = new List<string>();
         var slugsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
         var changedIds = new List<int>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        var paths = Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < paths.Count; i++)
         {
+            progress?.Report((i, paths.Count));
+            var path = paths[i];
             var fileName = Path.GetFileName(path);
             var (input, error) = await ReadAsync(path, cancellationToken);
             if (input is not null && slugsSeen.TryGetValue(input.EffectiveSlug, out var firstFile))
@@ -65,6 +69,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
                 changedIds.Add(result.ArticleId);
             }
         }
+        progress?.Report((paths.Count, paths.Count));
 
         await changes.PublishAsync(changedIds, cancellationToken);
         return new ImportReport(imported, updated, unchanged, failures, keptPublished);
