@@ -755,7 +755,7 @@ public class StoryFileFormatTests
             ["trams", "infrastructure"], "https://example.org/tram.jpg", "Markdown body.\n");
 
         // Act
-        var file = StoryFileFormat.Write(story);
+        var file = StoryFileWriter.Write(story);
 
         // Assert
         Assert.Equal("""
@@ -781,7 +781,7 @@ public class StoryFileFormatTests
         var story = Story(title: "Draft", slug: null, summary: "", author: "  ", published: null, image: null, body: "");
 
         // Act
-        var file = StoryFileFormat.Write(story);
+        var file = StoryFileWriter.Write(story);
 
         // Assert
         Assert.Equal("---\ntitle: Draft\ncategories: []\ntags: []\n---\n", file);
@@ -797,7 +797,7 @@ public class StoryFileFormatTests
         var published = new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc).AddTicks(extraTicks);
 
         // Act
-        var file = StoryFileFormat.Write(Story(published: published));
+        var file = StoryFileWriter.Write(Story(published: published));
 
         // Assert
         Assert.Contains($"\npublished: {expected}\n", file);
@@ -811,8 +811,8 @@ public class StoryFileFormatTests
         var local = new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc).ToLocalTime();
 
         // Act
-        var fromUnspecified = StoryFileFormat.Write(Story(published: unspecified));
-        var fromLocal = StoryFileFormat.Write(Story(published: local));
+        var fromUnspecified = StoryFileWriter.Write(Story(published: unspecified));
+        var fromLocal = StoryFileWriter.Write(Story(published: local));
 
         // Assert
         Assert.Contains("\npublished: 2026-06-20T09:30:00Z\n", fromUnspecified);
@@ -833,7 +833,7 @@ public class StoryFileFormatTests
     public void Write_quotes_values_yaml_would_misread(string title)
     {
         // Act
-        var file = StoryFileFormat.Write(Story(title: title));
+        var file = StoryFileWriter.Write(Story(title: title));
 
         // Assert
         Assert.Contains($"\ntitle: \"{title}\"\n", file);
@@ -843,7 +843,7 @@ public class StoryFileFormatTests
     public void Write_quotes_list_items_holding_commas_or_brackets()
     {
         // Act
-        var file = StoryFileFormat.Write(Story(tags: ["Smith, Ana", "[x]", "plain"]));
+        var file = StoryFileWriter.Write(Story(tags: ["Smith, Ana", "[x]", "plain"]));
 
         // Assert
         Assert.Contains("\ntags: [\"Smith, Ana\", \"[x]\", plain]\n", file);
@@ -856,7 +856,7 @@ public class StoryFileFormatTests
         var story = Story(title: "Broken \uD800 text");
 
         // Act
-        var parsed = ParseOk(StoryFileFormat.Write(story));
+        var parsed = ParseOk(StoryFileWriter.Write(story));
 
         // Assert
         Assert.Equal("Broken \uFFFD text", parsed.Title);
@@ -866,7 +866,7 @@ public class StoryFileFormatTests
     public void Write_normalises_body_line_ends_to_lf()
     {
         // Act
-        var file = StoryFileFormat.Write(Story(body: "a\r\nb\rc\n"));
+        var file = StoryFileWriter.Write(Story(body: "a\r\nb\rc\n"));
 
         // Assert
         Assert.EndsWith("---\na\nb\nc\n", file);
@@ -876,7 +876,7 @@ public class StoryFileFormatTests
     public void Write_drops_empty_and_duplicate_names_as_parse_does()
     {
         // Act
-        var file = StoryFileFormat.Write(Story(categories: ["City", " city ", "", "  ", "Transport"]));
+        var file = StoryFileWriter.Write(Story(categories: ["City", " city ", "", "  ", "Transport"]));
 
         // Assert
         Assert.Contains("\ncategories: [City, Transport]\n", file);
@@ -962,7 +962,7 @@ public class StoryFileFormatTests
             [trimmed, "Other"], ["first", trimmed], trimmed, ("Body with " + value + "\n").Replace("\r", "\n"));
 
         // Act
-        var written = StoryFileFormat.Write(original);
+        var written = StoryFileWriter.Write(original);
         var parsed = ParseOk(written);
 
         // Assert
@@ -978,8 +978,8 @@ public class StoryFileFormatTests
             tags: [value], image: value, body: value);
 
         // Act
-        var first = StoryFileFormat.Write(story);
-        var second = StoryFileFormat.Write(ParseOk(first));
+        var first = StoryFileWriter.Write(story);
+        var second = StoryFileWriter.Write(ParseOk(first));
 
         // Assert
         Assert.Equal(first, second);
@@ -1003,9 +1003,9 @@ public class StoryFileFormatTests
         var story = ParseOk(content);
 
         // Act
-        var exported = StoryFileFormat.Write(story);
+        var exported = StoryFileWriter.Write(story);
         var reimported = ParseOk(exported);
-        var exportedAgain = StoryFileFormat.Write(reimported);
+        var exportedAgain = StoryFileWriter.Write(reimported);
 
         // Assert
         AssertSameStory(story, reimported);
@@ -1036,13 +1036,13 @@ public class StoryFileFormatTests
                 categories: [RandomText(8), RandomText(8)], tags: [RandomText(8)], image: RandomText(10), body: RandomText(50));
 
             // Act
-            var story = ParseOk(StoryFileFormat.Write(source));
-            var written = StoryFileFormat.Write(story);
+            var story = ParseOk(StoryFileWriter.Write(source));
+            var written = StoryFileWriter.Write(story);
             var reparsed = ParseOk(written);
 
             // Assert
             AssertSameStory(story, reparsed);
-            Assert.Equal(written, StoryFileFormat.Write(reparsed));
+            Assert.Equal(written, StoryFileWriter.Write(reparsed));
         }
     }
 }
