@@ -46,21 +46,15 @@ public static class MarkdownPlainText
                     }
 
                     break;
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
                 case AutolinkInline autolink:
                     // Shown as the link's text.
                     text.Append(autolink.Url);
                     break;
                 case LineBreakInline:
                     text.Append('\n');
+                    break;
+                default:
+                    AppendInlineText(text, node);
                     break;
             }
         }
@@ -73,6 +67,23 @@ public static class MarkdownPlainText
             {
                 stack.Push(container[i]);
             }
+        }
+    }
+
+    /// <summary>Appends the text of a literal, a code span or an entity; any other node adds nothing.</summary>
+    internal static void AppendInlineText(StringBuilder text, MarkdownObject node)
+    {
+        switch (node)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
         }
     }
 }

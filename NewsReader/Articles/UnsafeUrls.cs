@@ -62,18 +62,7 @@ public static class UnsafeUrls
         var text = new StringBuilder();
         foreach (var node in Walk(image))
         {
-            switch (node)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
-            }
+            MarkdownPlainText.AppendInlineText(text, node);
         }
 
         return text.ToString();
