@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -22,17 +21,6 @@ public static class StoryFileFormat
     private static readonly TimeSpan SplitBudget = TimeSpan.FromSeconds(10);
 
     private static readonly MarkdownPipeline FrontMatterPipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd",
-        "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd'T'HH:mm:ssK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mmK",
-        "yyyy-MM-dd HH:mm:ssK",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
-    ];
 
     public static StoryFileParseResult Parse(string content)
     {
@@ -65,18 +53,18 @@ public static class StoryFileFormat
         }
 
         var errors = new List<string>();
-        var title = Text(fields, "title", errors);
+        var title = StoryFileFields.Text(fields, "title", errors);
         if (title?.Length == 0)
         {
             errors.Add("missing title");
         }
-        var slug = Text(fields, "slug", errors);
-        var summary = Text(fields, "summary", errors);
-        var author = Text(fields, "author", errors);
-        var published = Published(fields, errors);
-        var categories = Names(fields, "categories", errors);
-        var tags = Names(fields, "tags", errors);
-        var image = Text(fields, "image", errors);
+        var slug = StoryFileFields.Text(fields, "slug", errors);
+        var summary = StoryFileFields.Text(fields, "summary", errors);
+        var author = StoryFileFields.Text(fields, "author", errors);
+        var published = StoryFileFields.Published(fields, errors);
+        var categories = StoryFileFields.Names(fields, "categories", errors);
+        var tags = StoryFileFields.Names(fields, "tags", errors);
+        var image = StoryFileFields.Text(fields, "image", errors);
         if (errors.Count > 0)
         {
             return StoryFileParseResult.Fail(string.Join("; ", errors));
@@ -225,63 +213,6 @@ public static class StoryFileFormat
     private static string Unreadable(Mark at, string message) => $"unreadable front matter: line {at.Line + 1}: {message}";
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    /// <summary>The trimmed text of a field, "" when absent or null, or null (with an error) when it is not text.</summary>
-    private static string? Text(Dictionary<string, YamlNode> fields, string key, List<string> errors)
-    {
-        if (!fields.TryGetValue(key, out var node))
-        {
-            return "";
-        }
-        if (node is not YamlScalarNode scalar)
-        {
-            errors.Add($"{key} must be text, not a list");
-            return null;
-        }
-        return IsNull(scalar) ? "" : scalar.Value!.Trim();
-    }
-
-    private static DateTime? Published(Dictionary<string, YamlNode> fields, List<string> errors)
-    {
-        if (!fields.TryGetValue("published", out var node) || node is YamlScalarNode scalar && IsNull(scalar))
-        {
-            return null;
-        }
-
-        var value = node is YamlScalarNode { Value: { } text } ? text.Trim() : node.ToString();
-        if (value.Length == 0)
-        {
-            return null;
-        }
-        if (node is YamlScalarNode && DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var published))
-        {
-            return published;
-        }
-        errors.Add($"bad date in published: \"{value}\" (use ISO 8601, e.g. 2026-06-20T09:30:00Z)");
-        return null;
-    }
-
-    private static List<string> Names(Dictionary<string, YamlNode> fields, string key, List<string> errors)
-    {
-        if (!fields.TryGetValue(key, out var node))
-        {
-            return [];
-        }
-        switch (node)
-        {
-            case YamlScalarNode scalar:
-                return IsNull(scalar) ? [] : StoryFile.CleanNames(scalar.Value!.Split(','));
-            case YamlSequenceNode sequence when sequence.All(item => item is YamlScalarNode):
-                return StoryFile.CleanNames(sequence.Cast<YamlScalarNode>().Where(item => !IsNull(item)).Select(item => item.Value!));
-            default:
-                errors.Add($"{key} must be a list of names");
-                return [];
-        }
-    }
-
-    private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
