@@ -11,7 +11,7 @@ namespace NewsReader.Articles;
 /// it runs out of time, and URLs checked before anything is rendered. Call it through
 /// <see cref="MarkdigGuard"/>.
 /// </summary>
-public static class MarkdownParser
+internal static class MarkdownParser
 {
     private static readonly object DeadlineKey = new();
 

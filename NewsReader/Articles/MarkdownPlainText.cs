@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 namespace NewsReader.Articles;
 
 /// <summary>The text of a parsed story as a reader reads it, for the read time.</summary>
-public static class MarkdownPlainText
+internal static class MarkdownPlainText
 {
     /// <summary>
     /// What a reader reads: literal text, code, link text; not URLs, not image alt text and not the

@@ -26,7 +26,11 @@ public sealed class MarkdownRenderer
     private readonly TimeSpan _workBudget;
 
     // Builds the pipeline and the sanitiser here, outside any budget: the first story must not pay for them.
-    static MarkdownRenderer() => StoryHtmlSanitizer.Sanitize(MarkdownParser.ToHtml(MarkdownParser.Parse("", DefaultParseBudget)));
+    static MarkdownRenderer()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(MarkdownParser).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(StoryHtmlSanitizer).TypeHandle);
+    }
 
     public MarkdownRenderer()
         : this(DefaultParseBudget, DefaultWorkBudget)

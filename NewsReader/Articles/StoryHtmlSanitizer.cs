@@ -9,7 +9,7 @@ namespace NewsReader.Articles;
 /// needs, then each element is finished (classes and ids Markdig's extensions need, rel on
 /// external links, lazy images, disabled task-list checkboxes).
 /// </summary>
-public static class StoryHtmlSanitizer
+internal static class StoryHtmlSanitizer
 {
     private static readonly HashSet<string> AllowedClasses =
     [

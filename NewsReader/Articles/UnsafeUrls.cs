@@ -8,7 +8,7 @@ namespace NewsReader.Articles;
 /// Takes the links and images whose URL <see cref="UrlPolicy"/> refuses out of a parsed story,
 /// keeping what a reader would read: a link's text, an image's alt text.
 /// </summary>
-public static class UnsafeUrls
+internal static class UnsafeUrls
 {
     /// <summary>Changes <paramref name="document"/> in place, before it is rendered.</summary>
     public static void Neutralise(MarkdownDocument document)
