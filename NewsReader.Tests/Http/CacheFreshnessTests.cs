@@ -109,7 +109,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         await using var _ = scope;
         var id = (await editor.ListAsync(new StoryQuery(), default)).Rows.Single(r => r.Title == "Tram timetable changes").Id;
         var story = (await editor.GetAsync(id, default))!;
-        Assert.IsType<SaveResult.Saved>(await editor.UnpublishAsync(id, story.Version, story.Draft, default));
+        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(id, story.Version, story.Draft, PublishAction.Unpublish, null, default));
 
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/articles/timetable")).StatusCode);
         Assert.DoesNotContain("Tram timetable changes", (await ReadAsync("/")).Body!.TextContent);

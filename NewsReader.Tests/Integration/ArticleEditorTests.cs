@@ -77,7 +77,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         await using var _ = scope;
         var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
 
-        var result = await editor.ScheduleAsync(draft.Id, draft.Version, Draft(), Start.UtcDateTime.AddHours(2), default);
+        var result = await editor.SaveAsync(draft.Id, draft.Version, Draft(), PublishAction.Schedule, Start.UtcDateTime.AddHours(2), default);
 
         Assert.Equal(StoryStatus.Scheduled, Assert.IsType<SaveResult.Saved>(result).Story.Status);
         Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
@@ -91,7 +91,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
         var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await editor.ScheduleAsync(draft.Id, draft.Version, Draft(), Start.UtcDateTime.AddHours(2), default));
+        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(draft.Id, draft.Version, Draft(), PublishAction.Schedule, Start.UtcDateTime.AddHours(2), default));
         var announcer = _site.GetService<ScheduledStories>();
 
         var early = await announcer.AnnounceDueAsync(default);
@@ -111,7 +111,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         await using var _ = scope;
         var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
 
-        var result = await editor.ScheduleAsync(draft.Id, draft.Version, Draft(title: "Changed title"), Start.UtcDateTime.AddMinutes(-1), default);
+        var result = await editor.SaveAsync(draft.Id, draft.Version, Draft(title: "Changed title"), PublishAction.Schedule, Start.UtcDateTime.AddMinutes(-1), default);
 
         Assert.IsType<SaveResult.Invalid>(result);
         Assert.Equal("Ferry timetable changes", (await editor.GetAsync(draft.Id, default))!.Draft.Title);
@@ -125,7 +125,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
         var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(draft.Id, draft.Version, Draft(), default)).Story;
 
-        var result = await editor.UnpublishAsync(published.Id, published.Version, Draft(), default);
+        var result = await editor.SaveAsync(published.Id, published.Version, Draft(), PublishAction.Unpublish, null, default);
 
         Assert.Equal(StoryStatus.Draft, Assert.IsType<SaveResult.Saved>(result).Story.Status);
         Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
@@ -388,7 +388,7 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var other = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(title: "Market published"), default)).Story;
         Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(other.Id, other.Version, other.Draft, default));
         var third = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(title: "Harbour scheduled"), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await editor.ScheduleAsync(third.Id, third.Version, third.Draft, Start.UtcDateTime.AddDays(1), default));
+        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(third.Id, third.Version, third.Draft, PublishAction.Schedule, Start.UtcDateTime.AddDays(1), default));
 
         var harbour = await editor.ListAsync(new StoryQuery(Search: "HARBOUR", Sort: StorySort.Title, Descending: false), default);
         var scheduled = await editor.ListAsync(new StoryQuery(Status: StoryStatus.Scheduled), default);

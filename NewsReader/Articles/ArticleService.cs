@@ -74,7 +74,7 @@ public sealed class ArticleService(
 
         // Added before the story changes, so it holds the previous version; one SaveChanges writes
         // both in one transaction.
-        db.ArticleRevisions.Add(Editing.ArticleEditor.RevisionOf(article, ImportUser, "Before import", now));
+        db.ArticleRevisions.Add(Editing.StoryRevisions.RevisionOf(article, ImportUser, "Before import", now));
         await ApplyAsync(db, article, input, cancellationToken);
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
@@ -85,7 +85,7 @@ public sealed class ArticleService(
     /// <summary>
     /// Copies a valid input onto a tracked story: renders and measures the body, and links the
     /// categories and tags, creating the ones that do not exist yet. Shared by the importer's upsert
-    /// and the editor (NewsReader.Editing.ArticleEditor), which adds versions, revisions and slug
+    /// and the editor (NewsReader.Editing.StoryStore), which adds versions, revisions and slug
     /// history around it. Timestamps and the version are the caller's.
     /// </summary>
     internal async Task ApplyAsync(NewsDbContext db, Article article, ArticleInput input, CancellationToken cancellationToken)
@@ -97,8 +97,8 @@ public sealed class ArticleService(
         article.Body = NormalizeBody(input.Body);
         article.LeadImage = string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim();
         article.PublishedAt = input.PublishedAt;
-        article.BodyHtml = markdown.ToSafeHtml(article.Body);
-        var measure = markdown.Measure(article.Title, article.Body);
+        // One parse gives both: a 1 MB body costs seconds, and a save should pay for it once.
+        (article.BodyHtml, var measure) = markdown.RenderAndMeasure(article.Title, article.Body);
         article.WordCount = measure.Words;
         article.CjkCharacterCount = measure.CjkCharacters;
         article.ImageCount = measure.Images;

@@ -2,10 +2,15 @@ namespace NewsReader.Editing;
 
 public static class EditingServices
 {
-    /// <summary>The story editor and categories admin. Scoped: one per circuit, for the signed-in editor.</summary>
+    /// <summary>The story editor's services and categories admin. Scoped: one per circuit, for the signed-in editor.</summary>
     public static IServiceCollection AddEditing(this IServiceCollection services)
     {
         services.AddSingleton<EditorOptions>();
+        services.AddScoped<StoryList>();
+        services.AddScoped<StoryStore>();
+        services.AddScoped<StorySaver>();
+        services.AddScoped<StoryAutosave>();
+        services.AddScoped<StoryRevisions>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryAdmin>();
         services.AddSingleton<ScheduledStories>();

@@ -24,7 +24,7 @@ public sealed class StoryExporter(IDbContextFactory<NewsDbContext> dbFactory)
         await foreach (var story in stories.WithCancellation(cancellationToken))
         {
             var path = Path.Combine(folder, story.Slug + ".md");
-            await File.WriteAllTextAsync(path, StoryFileFormat.Write(story), cancellationToken);
+            await File.WriteAllTextAsync(path, StoryFileWriter.Write(story), cancellationToken);
             count++;
         }
         return count;

@@ -10,7 +10,15 @@ public sealed record StoryFile(
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Tags,
     string? Image,
-    string Body);
+    string Body)
+{
+    /// <summary>Category or tag names as a story file holds them: trimmed, no empty ones, duplicates dropped ignoring case (the first spelling wins).</summary>
+    internal static List<string> CleanNames(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return names.Select(name => name.Trim()).Where(name => name.Length > 0 && seen.Add(name)).ToList();
+    }
+}
 
 /// <summary>Either a story or the reason the file could not be read.</summary>
 public sealed record StoryFileParseResult(StoryFile? Story, string? Error)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -10,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace NewsReader.StoryFiles;
 
-/// <summary>Reads and writes the story file format: YAML front matter between --- lines, then Markdown.</summary>
+/// <summary>Reads the story file format: YAML front matter between --- lines, then Markdown. <see cref="StoryFileWriter"/> writes it.</summary>
 public static class StoryFileFormat
 {
     private const int FrontMatterBytes = 64 * 1024;
@@ -22,21 +21,6 @@ public static class StoryFileFormat
     private static readonly TimeSpan SplitBudget = TimeSpan.FromSeconds(10);
 
     private static readonly MarkdownPipeline FrontMatterPipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-
-    private static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd",
-        "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd'T'HH:mm:ssK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mmK",
-        "yyyy-MM-dd HH:mm:ssK",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
-    ];
-
-    // Plain scalars YAML (1.1 or 1.2) would read as null or a boolean rather than as text.
-    private static readonly HashSet<string> YamlWords =
-        new(["null", "true", "false", "yes", "no", "on", "off", "y", "n"], StringComparer.OrdinalIgnoreCase);
 
     public static StoryFileParseResult Parse(string content)
     {
@@ -69,18 +53,18 @@ public static class StoryFileFormat
         }
 
         var errors = new List<string>();
-        var title = Text(fields, "title", errors);
+        var title = StoryFileFields.Text(fields, "title", errors);
         if (title?.Length == 0)
         {
             errors.Add("missing title");
         }
-        var slug = Text(fields, "slug", errors);
-        var summary = Text(fields, "summary", errors);
-        var author = Text(fields, "author", errors);
-        var published = Published(fields, errors);
-        var categories = Names(fields, "categories", errors);
-        var tags = Names(fields, "tags", errors);
-        var image = Text(fields, "image", errors);
+        var slug = StoryFileFields.Text(fields, "slug", errors);
+        var summary = StoryFileFields.Text(fields, "summary", errors);
+        var author = StoryFileFields.Text(fields, "author", errors);
+        var published = StoryFileFields.Published(fields, errors);
+        var categories = StoryFileFields.Names(fields, "categories", errors);
+        var tags = StoryFileFields.Names(fields, "tags", errors);
+        var image = StoryFileFields.Text(fields, "image", errors);
         if (errors.Count > 0)
         {
             return StoryFileParseResult.Fail(string.Join("; ", errors));
@@ -88,25 +72,6 @@ public static class StoryFileFormat
 
         return StoryFileParseResult.Ok(new StoryFile(
             title!, NullIfEmpty(slug), summary!, author!, published, categories, tags, NullIfEmpty(image), body!));
-    }
-
-    public static string Write(StoryFile story)
-    {
-        var file = new StringBuilder("---\n");
-        file.Append("title: ").Append(Scalar(story.Title.Trim(), inList: false)).Append('\n');
-        AppendIfSet(file, "slug", story.Slug);
-        AppendIfSet(file, "summary", story.Summary);
-        AppendIfSet(file, "author", story.Author);
-        if (story.Published is { } published)
-        {
-            file.Append("published: ").Append(FormatDate(published)).Append('\n');
-        }
-        file.Append("categories: ").Append(FlowList(story.Categories)).Append('\n');
-        file.Append("tags: ").Append(FlowList(story.Tags)).Append('\n');
-        AppendIfSet(file, "image", story.Image);
-        file.Append("---\n");
-        file.Append(story.Body.Replace("\r\n", "\n").Replace('\r', '\n'));
-        return file.ToString();
     }
 
     private static (string? FrontMatter, string? Body, string? Error) Split(string text)
@@ -249,154 +214,5 @@ public static class StoryFileFormat
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    /// <summary>The trimmed text of a field, "" when absent or null, or null (with an error) when it is not text.</summary>
-    private static string? Text(Dictionary<string, YamlNode> fields, string key, List<string> errors)
-    {
-        if (!fields.TryGetValue(key, out var node))
-        {
-            return "";
-        }
-        if (node is not YamlScalarNode scalar)
-        {
-            errors.Add($"{key} must be text, not a list");
-            return null;
-        }
-        return IsNull(scalar) ? "" : scalar.Value!.Trim();
-    }
-
-    private static DateTime? Published(Dictionary<string, YamlNode> fields, List<string> errors)
-    {
-        if (!fields.TryGetValue("published", out var node) || node is YamlScalarNode scalar && IsNull(scalar))
-        {
-            return null;
-        }
-
-        var value = node is YamlScalarNode { Value: { } text } ? text.Trim() : node.ToString();
-        if (value.Length == 0)
-        {
-            return null;
-        }
-        if (node is YamlScalarNode && DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var published))
-        {
-            return published;
-        }
-        errors.Add($"bad date in published: \"{value}\" (use ISO 8601, e.g. 2026-06-20T09:30:00Z)");
-        return null;
-    }
-
-    private static List<string> Names(Dictionary<string, YamlNode> fields, string key, List<string> errors)
-    {
-        if (!fields.TryGetValue(key, out var node))
-        {
-            return [];
-        }
-        switch (node)
-        {
-            case YamlScalarNode scalar:
-                return IsNull(scalar) ? [] : CleanNames(scalar.Value!.Split(','));
-            case YamlSequenceNode sequence when sequence.All(item => item is YamlScalarNode):
-                return CleanNames(sequence.Cast<YamlScalarNode>().Where(item => !IsNull(item)).Select(item => item.Value!));
-            default:
-                errors.Add($"{key} must be a list of names");
-                return [];
-        }
-    }
-
-    private static List<string> CleanNames(IEnumerable<string> names)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return names.Select(name => name.Trim()).Where(name => name.Length > 0 && seen.Add(name)).ToList();
-    }
-
-    private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static void AppendIfSet(StringBuilder file, string key, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            file.Append(key).Append(": ").Append(Scalar(value.Trim(), inList: false)).Append('\n');
-        }
-    }
-
-    private static string FormatDate(DateTime value)
-    {
-        var utc = value.Kind switch
-        {
-            DateTimeKind.Local => value.ToUniversalTime(),
-            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-        };
-        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-    }
-
-    private static string FlowList(IEnumerable<string> names) =>
-        "[" + string.Join(", ", CleanNames(names).Select(name => Scalar(name, inList: true))) + "]";
-
-    private static string Scalar(string value, bool inList) => CanBePlain(value, inList) ? value : DoubleQuoted(value);
-
-    // Deliberately strict: anything that might mean something to YAML other than text is quoted instead.
-    private static bool CanBePlain(string value, bool inList)
-    {
-        if (value.Length == 0 || !(char.IsLetter(value[0]) || value[0] == '/') || YamlWords.Contains(value))
-        {
-            return false;
-        }
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            var safe = c switch
-            {
-                ' ' => i + 1 < value.Length && value[i + 1] != ' ',
-                '.' or '\'' or '-' or '_' or '/' or '(' or ')' or '!' or '?' or '&' or '+' or '=' or ';' or '%' or '@' or '~' => true,
-                ',' => !inList,
-                ':' => !inList && i + 1 < value.Length && value[i + 1] is not (' ' or '\t'),
-                _ when c < 128 => char.IsAsciiLetterOrDigit(c),
-                _ => char.IsLetterOrDigit(c) || char.IsPunctuation(c),
-            };
-            if (!safe)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static string DoubleQuoted(string value)
-    {
-        var quoted = new StringBuilder("\"");
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '"': quoted.Append("\\\""); break;
-                case '\\': quoted.Append("\\\\"); break;
-                case '\n': quoted.Append("\\n"); break;
-                case '\t': quoted.Append("\\t"); break;
-                default:
-                    if (char.IsSurrogatePair(value, i))
-                    {
-                        quoted.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        // A lone surrogate cannot be stored in UTF-8 and YAML refuses it escaped; this is what a UTF-8 writer would do.
-                        quoted.Append('\uFFFD');
-                    }
-                    else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
-                    {
-                        quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-                    }
-                    else
-                    {
-                        quoted.Append(c);
-                    }
-                    break;
-            }
-        }
-        return quoted.Append('"').ToString();
-    }
 }

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Accounts;
+using NewsReader.Articles;
+using NewsReader.Data;
+
+namespace NewsReader.Editing;
+
+/// <summary>The admin table of stories: search by title, filter by status, sort and page.</summary>
+public sealed class StoryList(IDbContextFactory<NewsDbContext> dbFactory, EditorAccess access, TimeProvider clock)
+{
+    public async Task<StoryTable> ListAsync(StoryQuery query, CancellationToken cancellationToken)
+    {
+        await access.RequireEditorAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stories = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLower();
+            stories = stories.Where(a => a.Title.ToLower().Contains(term));
+        }
+        stories = query.Status switch
+        {
+            StoryStatus.Draft => stories.Where(a => a.PublishedAt == null),
+            StoryStatus.Scheduled => stories.Where(a => a.PublishedAt > now),
+            StoryStatus.Published => stories.Where(a => a.PublishedAt <= now),
+            _ => stories,
+        };
+
+        var total = await stories.CountAsync(cancellationToken);
+        var ordered = query.Sort switch
+        {
+            StorySort.Title => query.Descending ? stories.OrderByDescending(a => a.Title) : stories.OrderBy(a => a.Title),
+            StorySort.Author => query.Descending ? stories.OrderByDescending(a => a.Author) : stories.OrderBy(a => a.Author),
+            StorySort.Published => query.Descending ? stories.OrderByDescending(a => a.PublishedAt) : stories.OrderBy(a => a.PublishedAt),
+            // Draft, then scheduled, then published: the order of a story's life.
+            StorySort.Status => query.Descending
+                ? stories.OrderByDescending(a => a.PublishedAt == null ? 0 : a.PublishedAt > now ? 1 : 2)
+                : stories.OrderBy(a => a.PublishedAt == null ? 0 : a.PublishedAt > now ? 1 : 2),
+            _ => query.Descending ? stories.OrderByDescending(a => a.UpdatedAt) : stories.OrderBy(a => a.UpdatedAt),
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var page = Math.Max(1, query.Page);
+        var rows = await ordered.ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new { a.Id, a.Title, a.Slug, a.Author, a.UpdatedAt, a.PublishedAt })
+            .ToListAsync(cancellationToken);
+        return new StoryTable(
+            rows.Select(r => new StoryRow(r.Id, r.Title, r.Slug, StoryDraft.StatusOf(r.PublishedAt, now), r.Author, r.UpdatedAt, r.PublishedAt)).ToList(),
+            total);
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Accounts;
+using NewsReader.Articles;
+using NewsReader.Data;
+
+namespace NewsReader.Editing;
+
+/// <summary>
+/// Saves a story by id: save, publish now, schedule, unpublish, delete. Every write is checked
+/// against the version the editor loaded, so two editors cannot overwrite each other silently;
+/// every save keeps a revision; every change is announced to <see cref="ArticleChanges"/>. The
+/// fields are applied by <see cref="ArticleService"/>, the code the importer uses, so a story saved
+/// here renders and measures exactly like an imported one.
+/// </summary>
+public sealed class StorySaver(
+    IDbContextFactory<NewsDbContext> dbFactory,
+    StoryStore store,
+    ArticleChanges changes,
+    EditorAccess access,
+    TimeProvider clock)
+{
+    public async Task<StoryEdit?> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        await access.RequireEditorAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var article = await StoryStore.LoadAsync(db, id, tracking: false, cancellationToken);
+        return article is null ? null : store.ToEdit(article);
+    }
+
+    /// <summary>The title of the story, other than <paramref name="exceptId"/>, that has this slug; null when it is free.</summary>
+    public async Task<string?> FindSlugOwnerAsync(string slug, int? exceptId, CancellationToken cancellationToken)
+    {
+        await access.RequireEditorAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await StoryStore.SlugOwnerAsync(db, slug, exceptId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the editor's fields and applies <paramref name="action"/>; a new story when
+    /// <paramref name="id"/> is null. Saves nothing when the input is invalid, the slug belongs to
+    /// another story, or the stored version is not <paramref name="expectedVersion"/>.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(
+        int? id, Guid? expectedVersion, StoryDraft draft, PublishAction action, DateTime? publishAtUtc,
+        CancellationToken cancellationToken)
+    {
+        var user = await access.RequireEditorAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        Article? article = null;
+        if (id is { } existingId)
+        {
+            article = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
+            if (article is null)
+            {
+                return new SaveResult.NotFound();
+            }
+            if (article.Version != expectedVersion)
+            {
+                return await store.ConflictAsync(db, existingId, cancellationToken);
+            }
+        }
+
+        if (action == PublishAction.Schedule && (publishAtUtc is not { } at || at <= now))
+        {
+            return new SaveResult.Invalid(["Choose a date and time in the future to schedule the story, or publish it now."]);
+        }
+        DateTime? publishedAt = action switch
+        {
+            PublishAction.PublishNow => article?.PublishedAt is { } was && was <= now ? was : now,
+            PublishAction.Schedule => DateTime.SpecifyKind(publishAtUtc!.Value, DateTimeKind.Utc),
+            PublishAction.Unpublish => null,
+            _ => article?.PublishedAt,
+        };
+
+        var input = draft.ToInput(publishedAt);
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return new SaveResult.Invalid(errors);
+        }
+        if (await StoryStore.SlugOwnerAsync(db, input.EffectiveSlug, id, cancellationToken) is { } otherTitle)
+        {
+            return new SaveResult.SlugTaken(input.EffectiveSlug, otherTitle);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        article = await store.WriteAsync(db, article, input, expectedVersion, now, cancellationToken);
+        db.ArticleRevisions.Add(StoryRevisions.RevisionOf(article, user.Name, ActionLabel(action, article.PublishedAt, now), now));
+        if (id is not null)
+        {
+            // The explicit save supersedes this editor's autosaved copy.
+            await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var outcome = await StoryStore.CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
+        if (outcome.Conflict)
+        {
+            return await store.ConflictAsync(db, id!.Value, cancellationToken);
+        }
+        if (outcome.SlugOwner is { } owner)
+        {
+            return new SaveResult.SlugTaken(input.EffectiveSlug, owner);
+        }
+        await changes.PublishAsync([article.Id], cancellationToken);
+        return new SaveResult.Saved(store.ToEdit(article));
+    }
+
+    public async Task<SaveResult> DeleteAsync(int id, Guid expectedVersion, CancellationToken cancellationToken)
+    {
+        await access.RequireEditorAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Articles.Where(a => a.Id == id && a.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return await db.Articles.AnyAsync(a => a.Id == id, cancellationToken)
+                ? await store.ConflictAsync(db, id, cancellationToken)
+                : new SaveResult.NotFound();
+        }
+        await changes.PublishAsync([id], cancellationToken);
+        return new SaveResult.Deleted();
+    }
+
+    private static string ActionLabel(PublishAction action, DateTime? publishedAt, DateTime now) => action switch
+    {
+        PublishAction.PublishNow => "Published",
+        PublishAction.Schedule => "Scheduled",
+        PublishAction.Unpublish => "Unpublished",
+        _ => StoryDraft.StatusOf(publishedAt, now) == StoryStatus.Draft ? "Saved draft" : "Saved",
+    };
+}

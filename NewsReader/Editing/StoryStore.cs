@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsReader.Articles;
+using NewsReader.Data;
+
+namespace NewsReader.Editing;
+
+/// <summary>
+/// What saving and autosaving a story by id share: loading it, the slug check, writing a valid
+/// input with a new version and the slug history, committing with the version check, and telling
+/// the editor who saved a story meanwhile.
+/// </summary>
+public sealed class StoryStore(ArticleService articles, TimeProvider clock)
+{
+    public static Task<Article?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = db.Articles
+            .Include(a => a.Categories).ThenInclude(l => l.Category)
+            .Include(a => a.Tags).ThenInclude(l => l.Tag)
+            .AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
+    public static Task<string?> SlugOwnerAsync(NewsDbContext db, string slug, int? exceptId, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking()
+            .Where(a => a.Slug == slug && a.Id != (exceptId ?? 0))
+            .Select(a => a.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Applies a valid input to the story (a new one when null), with a new version and the slug history.</summary>
+    public async Task<Article> WriteAsync(
+        NewsDbContext db, Article? article, ArticleInput input, Guid? expectedVersion, DateTime now, CancellationToken cancellationToken)
+    {
+        string? oldSlug = null;
+        var wasLive = false;
+        if (article is null)
+        {
+            article = new Article { Title = "", Slug = input.EffectiveSlug, CreatedAt = now };
+            db.Articles.Add(article);
+        }
+        else
+        {
+            oldSlug = article.Slug;
+            wasLive = article.PublishedAt is { } publishedAt && publishedAt <= now;
+            // The version check goes into the UPDATE itself, so a save that lands between our read
+            // and our write is caught too.
+            db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion!.Value;
+        }
+
+        await articles.ApplyAsync(db, article, input, cancellationToken);
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+
+        // A slug a story now has is no longer anybody's old slug: the live story wins over an old link.
+        var newSlug = article.Slug;
+        await db.SlugRedirects.Where(r => r.OldSlug == newSlug).ExecuteDeleteAsync(cancellationToken);
+        if (wasLive && oldSlug is not null && oldSlug != newSlug)
+        {
+            // Readers (and search engines) know a published story by its URL: keep the old one working.
+            db.SlugRedirects.Add(new SlugRedirect { OldSlug = oldSlug, Article = article, CreatedAt = now });
+        }
+        return article;
+    }
+
+    public readonly record struct CommitOutcome(bool Conflict, string? SlugOwner);
+
+    /// <summary>
+    /// Saves and commits, or rolls everything back (the story, its revision, its redirects) and says
+    /// why: the version moved on, or another story took the slug between our check and our write.
+    /// </summary>
+    public static async Task<CommitOutcome> CommitAsync(
+        NewsDbContext db, IDbContextTransaction transaction, string slug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new CommitOutcome(false, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new CommitOutcome(true, null);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var owner = await SlugOwnerAsync(db, slug, null, cancellationToken);
+            if (owner is null)
+            {
+                throw;
+            }
+            return new CommitOutcome(false, owner);
+        }
+    }
+
+    public async Task<SaveResult> ConflictAsync(NewsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await LoadAsync(db, id, tracking: false, cancellationToken);
+        if (stored is null)
+        {
+            return new SaveResult.NotFound();
+        }
+        // Explicit saves leave a revision stamped with the story's UpdatedAt; autosaves do not.
+        var savedBy = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == id && r.CreatedAt == stored.UpdatedAt)
+            .OrderByDescending(r => r.Id)
+            .Select(r => r.UserName)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new SaveResult.Conflict(ToEdit(stored), savedBy);
+    }
+
+    public StoryEdit ToEdit(Article article) => new(
+        article.Id,
+        article.Version,
+        new StoryDraft(
+            article.Title,
+            article.Slug,
+            article.Summary,
+            article.Author,
+            article.Body,
+            article.LeadImage ?? "",
+            StoryDraft.JoinTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
+            StoryDraft.JoinTerms(article.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
+        StoryDraft.StatusOf(article.PublishedAt, clock.GetUtcNow().UtcDateTime),
+        article.PublishedAt,
+        article.UpdatedAt);
+}
