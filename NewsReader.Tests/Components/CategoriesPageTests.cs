@@ -36,7 +36,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         await _site.DisposeAsync();
     }
 
-    private static IReadOnlyList<string> Rows(IRenderedComponent<Categories> page) =>
+    private static List<string> Rows(IRenderedComponent<Categories> page) =>
         page.FindAll(".categories-table tbody tr").Select(r => r.TextContent).ToList();
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class BusyDatabaseTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private async Task<HttpResponseMessage> ReactAsync(HttpClient client)
+    private static async Task<HttpResponseMessage> ReactAsync(HttpClient client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/articles/harbour/reactions")
         {

@@ -78,7 +78,7 @@ public sealed class SitemapTests : IDisposable
 
         var sitemap = await GetXmlAsync(_client, "/sitemap.xml");
 
-        var story = sitemap.Descendants(Sitemaps + "url").Single(u => u.Element(Sitemaps + "loc")!.Value.EndsWith("/tram-opens"));
+        var story = sitemap.Descendants(Sitemaps + "url").Single(u => u.Element(Sitemaps + "loc")!.Value.EndsWith("/tram-opens", StringComparison.Ordinal));
         Assert.Equal(lastmod, story.Element(Sitemaps + "lastmod")!.Value);
     }
 

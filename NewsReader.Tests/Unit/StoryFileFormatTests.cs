@@ -639,7 +639,7 @@ public class StoryFileFormatTests
         for (var i = 1; i < 20; i++)
         {
             var previous = $"*a{i - 1}";
-            bomb.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(previous, 10))}]\n");
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(previous, 10))}]\n");
         }
 
         // Act

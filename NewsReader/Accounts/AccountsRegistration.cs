@@ -100,7 +100,7 @@ public static class AccountsRegistration
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments(BlazorHubPath))
+        if (context.Request.Path.StartsWithSegments(BlazorHubPath, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
             // Not the site's 404 page: re-executed as a POST it would answer 400 instead.

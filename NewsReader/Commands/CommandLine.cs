@@ -32,7 +32,7 @@ public static class CommandLine
         var root = Build(actions);
         var known = root.Subcommands.SelectMany(c => c.Options).SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
         // Settings for configuration (--ConnectionStrings:News=…) are not the command's own options.
-        var commandArgs = args.Where(a => !(IsSetting(a) && !known.Contains(a[..a.IndexOf('=')]))).ToArray();
+        var commandArgs = args.Where(a => !(IsSetting(a) && !known.Contains(a[..a.IndexOf('=', StringComparison.Ordinal)]))).ToArray();
         if (commandArgs is ["help"])
         {
             commandArgs = ["--help"];
@@ -59,7 +59,7 @@ public static class CommandLine
         return await parsed.InvokeAsync();
     }
 
-    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=');
+    private static bool IsSetting(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
     private static RootCommand Build(CommandActions actions)
     {

@@ -133,7 +133,7 @@ public sealed class DatabaseSetup(
     private async Task RemoveStaleLockAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         const string exists = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
-        if (Convert.ToInt64(await ScalarAsync(connection, exists, cancellationToken)) == 0)
+        if (Convert.ToInt64(await ScalarAsync(connection, exists, cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return;
         }

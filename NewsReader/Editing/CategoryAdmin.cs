@@ -99,7 +99,7 @@ public sealed class CategoryAdmin(
         {
             return (clean, "", $"Name must be at most {ArticleLimits.TermLength} characters.");
         }
-        if (clean.Contains(','))
+        if (clean.Contains(',', StringComparison.Ordinal))
         {
             // The story editor takes categories as comma-separated names.
             return (clean, "", "Name cannot contain a comma.");

@@ -30,7 +30,7 @@ public static class StoryFileFormat
         }
 
         // Markdig and YAML both treat a lone CR as a line break, so it is normalised too, keeping the cut below exact.
-        var text = content.Replace("\r\n", "\n").Replace('\r', '\n');
+        var text = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         if (text.StartsWith('\uFEFF'))
         {
             text = text[1..];
@@ -118,7 +118,7 @@ public static class StoryFileFormat
     /// <summary>The text up to and including the first "---" or "..." line after the opening one.</summary>
     private static string FrontMatterCandidate(string text)
     {
-        var lineStart = text.IndexOf('\n') + 1;
+        var lineStart = text.IndexOf('\n', StringComparison.Ordinal) + 1;
         while (lineStart > 0 && lineStart < text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);

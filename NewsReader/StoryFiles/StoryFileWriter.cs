@@ -28,7 +28,7 @@ public static class StoryFileWriter
         file.Append("tags: ").Append(FlowList(story.Tags)).Append('\n');
         AppendIfSet(file, "image", story.Image);
         file.Append("---\n");
-        file.Append(story.Body.Replace("\r\n", "\n").Replace('\r', '\n'));
+        file.Append(story.Body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'));
         return file.ToString();
     }
 
