@@ -374,8 +374,8 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var result = await editor.CreateAsync(Draft(title: new string('x', 301)) with { LeadImage = "javascript:alert(1)" }, default);
 
         var invalid = Assert.IsType<SaveResult.Invalid>(result);
-        Assert.Contains("Title must be at most 300 characters.", invalid.Errors);
-        Assert.Contains(invalid.Errors, e => e.StartsWith("Lead image", StringComparison.Ordinal));
+        Assert.Contains(new ValidationError(StoryField.Title, "Title must be at most 300 characters."), invalid.Errors);
+        Assert.Contains(invalid.Errors, e => e.Field == StoryField.LeadImage && e.Message.StartsWith("Lead image", StringComparison.Ordinal));
         Assert.Equal(0, await WithDbAsync(db => db.Articles.CountAsync()));
     }
 

@@ -122,7 +122,7 @@ public sealed class ArticleEditor(
 
         if (action == PublishAction.Schedule && (publishAtUtc is not { } at || at <= now))
         {
-            return new SaveResult.Invalid(["Choose a date and time in the future to schedule the story, or publish it now."]);
+            return new SaveResult.Invalid([new(StoryField.PublishAt, "Choose a date and time in the future to schedule the story, or publish it now.")]);
         }
         DateTime? publishedAt = action switch
         {
@@ -216,7 +216,7 @@ public sealed class ArticleEditor(
         var errors = input.Validate();
         if (errors.Count > 0)
         {
-            return new AutosaveResult.Skipped(string.Join(" ", errors));
+            return new AutosaveResult.Skipped(ValidationError.Join(errors));
         }
         if (await SlugOwnerAsync(db, input.EffectiveSlug, id, cancellationToken) is { } otherTitle)
         {

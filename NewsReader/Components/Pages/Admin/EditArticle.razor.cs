@@ -61,7 +61,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     private StoryDraft _saved = new();
     private DateTime? _dirtySince;
     private bool _attemptedSave;
-    private Dictionary<EditorField, string> _errors = [];
+    private Dictionary<StoryField, string> _errors = [];
     private string? _formMessage;
     private string _saveState = "";
     private bool _busy;
@@ -295,18 +295,18 @@ public sealed partial class EditArticle : IAsyncDisposable
         var errors = draft.ToInput(null).Validate().ToList();
         if (_bodyTooLongBytes is { } bytes)
         {
-            errors.Add($"Body must be at most 1 MB (it is {bytes / 1024.0 / 1024.0:0.0} MB).");
+            errors.Add(new(StoryField.Body, $"Body must be at most 1 MB (it is {bytes / 1024.0 / 1024.0:0.0} MB)."));
         }
-        var byField = EditorValidation.ByField(errors, draft);
+        var byField = ByField(errors);
         // "Title is required" waits for a save: an empty new form is not an error yet.
         if (!_attemptedSave && string.IsNullOrWhiteSpace(_title))
         {
-            byField.Remove(EditorField.Title);
-            byField.Remove(EditorField.Slug);
+            byField.Remove(StoryField.Title);
+            byField.Remove(StoryField.Slug);
         }
         if (_slugOwner is { } owner)
         {
-            byField[EditorField.Slug] = $"The slug \"{EffectiveSlug}\" is already used by the story \"{owner}\". Choose another slug.";
+            byField[StoryField.Slug] = $"The slug \"{EffectiveSlug}\" is already used by the story \"{owner}\". Choose another slug.";
         }
         _errors = byField;
         if (_errors.Count == 0)
@@ -321,9 +321,20 @@ public sealed partial class EditArticle : IAsyncDisposable
         _slugOwner = slug.Length == 0 ? null : await Editor.FindSlugOwnerAsync(slug, _id, _closing.Token);
     }
 
-    private bool HasError(EditorField field) => _errors.ContainsKey(field);
+    /// <summary>Each field's messages; two about one field are shown together.</summary>
+    private static Dictionary<StoryField, string> ByField(IEnumerable<ValidationError> errors)
+    {
+        var fields = new Dictionary<StoryField, string>();
+        foreach (var error in errors)
+        {
+            fields[error.Field] = fields.TryGetValue(error.Field, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
+        }
+        return fields;
+    }
 
-    private string? ErrorOf(EditorField field) => _errors.GetValueOrDefault(field);
+        private bool HasError(StoryField field) => _errors.ContainsKey(field);
+
+    private string? ErrorOf(StoryField field) => _errors.GetValueOrDefault(field);
 
     // ----- Explicit saves -----
 
@@ -343,7 +354,7 @@ public sealed partial class EditArticle : IAsyncDisposable
                 publishAt = await ToUtcAsync(_publishAtLocal);
                 if (publishAt is null || publishAt <= Clock.GetUtcNow().UtcDateTime)
                 {
-                    _errors[EditorField.PublishAt] = "Choose a date and time in the future to schedule the story, or publish it now.";
+                    _errors[StoryField.PublishAt] = "Choose a date and time in the future to schedule the story, or publish it now.";
                 }
             }
             if (_errors.Count > 0)
@@ -401,11 +412,11 @@ public sealed partial class EditArticle : IAsyncDisposable
                 Validate();
                 break;
             case SaveResult.Invalid invalid:
-                _errors = EditorValidation.ByField(invalid.Errors, sent);
-                _formMessage = "Nothing was saved: " + string.Join(" ", invalid.Errors);
+                _errors = ByField(invalid.Errors);
+                _formMessage = "Nothing was saved: " + ValidationError.Join(invalid.Errors);
                 break;
             case SaveResult.SlugTaken taken:
-                _errors[EditorField.Slug] = taken.Message;
+                _errors[StoryField.Slug] = taken.Message;
                 _formMessage = "Nothing was saved: " + taken.Message;
                 break;
             case SaveResult.Conflict conflict:
