@@ -74,7 +74,7 @@ public sealed partial class EditArticle
         _state.SlugFollowsTitle = false;
         await _script.SetBodyAsync(draft.Body);
         await CheckSlugAsync();
-        Changed(bodyChanged: true);
+        Changed();
         await StoreLocalAsync();
     }
 }

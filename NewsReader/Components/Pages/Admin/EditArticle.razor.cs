@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
 using NewsReader.Accounts;
-using NewsReader.Articles;
 using NewsReader.Components.Pages.Admin.StoryEditor;
 using NewsReader.Editing;
 
@@ -20,8 +18,6 @@ public sealed partial class EditArticle : IAsyncDisposable
 {
     [Inject] private ArticleEditor Editor { get; set; } = default!;
     [Inject] private EditorAccess Access { get; set; } = default!;
-    [Inject] private MarkdownRenderer Markdown { get; set; } = default!;
-    [Inject] private IOptions<NewsReaderOptions> Options { get; set; } = default!;
     [Inject] private EditorOptions Timings { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -35,11 +31,6 @@ public sealed partial class EditArticle : IAsyncDisposable
     private readonly StoryEditorState _state = new();
     private bool _loaded;
     private bool _notFound;
-
-    private string _previewHtml = "";
-    private TextMeasure _bodyMeasure;
-    private ReadTime _readTime = new(1);
-    private int _words;
 
     private string _publishAtLocal = "";
     private string _timeZone = "";
@@ -85,7 +76,6 @@ public sealed partial class EditArticle : IAsyncDisposable
             var writer = await Access.GetCurrentAsync(_closing.Token);
             _state.Author = writer?.DisplayName ?? "";
             _state.Snapshot(_state.Current);
-            UpdatePreview();
             Changed();
             return;
         }
@@ -147,7 +137,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     {
         _state.SetTitle(value);
         await CheckSlugAsync();
-        Changed(remeasure: true);
+        Changed();
         await StoreLocalAsync();
     }
 
@@ -173,7 +163,7 @@ public sealed partial class EditArticle : IAsyncDisposable
     public Task BodyChanged(string body) => InvokeAsync(() =>
     {
         _state.SetBody(body);
-        Changed(bodyChanged: true);
+        Changed();
         StateHasChanged();
     });
 
@@ -186,36 +176,13 @@ public sealed partial class EditArticle : IAsyncDisposable
         StateHasChanged();
     });
 
-    private void Changed(bool remeasure = false, bool bodyChanged = false)
+    private void Changed()
     {
-        if (remeasure || bodyChanged)
-        {
-            UpdatePreview(bodyChanged);
-        }
         _state.Validate();
         if (_state.TrackDirty(Clock.GetUtcNow().UtcDateTime) && _ready)
         {
             _autosave.Schedule(Timings.AutosaveDelay, _state.DirtySince!.Value);
         }
-    }
-
-    /// <summary>
-    /// Renders the body (only when it changed: a 200 KB body takes a good part of a second) and
-    /// sums the read time. The measure adds up (title words plus body words), so a
-    /// keystroke in the title measures only the title.
-    /// </summary>
-    private void UpdatePreview(bool bodyChanged = true)
-    {
-        if (bodyChanged)
-        {
-            _previewHtml = Markdown.ToSafeHtml(_state.Body);
-            _bodyMeasure = Markdown.Measure("", _state.Body);
-        }
-        var title = Markdown.Measure(_state.Title, "");
-        var measure = new TextMeasure(title.Words + _bodyMeasure.Words, title.CjkCharacters + _bodyMeasure.CjkCharacters,
-            title.Images + _bodyMeasure.Images);
-        _words = measure.Words;
-        _readTime = ReadTime.From(measure, Options.Value.WordsPerMinute);
     }
 
     private async Task CheckSlugAsync()
@@ -240,7 +207,6 @@ public sealed partial class EditArticle : IAsyncDisposable
     private void Show(StoryEdit story)
     {
         _state.Show(story);
-        UpdatePreview();
         _state.Validate();
     }
 
