@@ -13,7 +13,7 @@ namespace NewsReader.Editing;
 /// is announced to <see cref="ArticleChanges"/>. The fields are applied by <see cref="ArticleService"/>,
 /// the same code the importer uses, so a story saved here renders and measures exactly like an imported one.
 /// </summary>
-public sealed class ArticleEditor(
+public sealed partial class ArticleEditor(
     IDbContextFactory<NewsDbContext> dbFactory,
     ArticleService articles,
     ArticleChanges changes,
@@ -180,108 +180,6 @@ public sealed class ArticleEditor(
         return new SaveResult.Deleted();
     }
 
-    /// <summary>
-    /// One autosave tick. A draft is saved in place (a new story is created as a draft), but only
-    /// with a title: no empty "Untitled" stories. A story readers can see is never touched: the
-    /// working copy goes to this editor's autosave slot instead, as it does when someone else saved
-    /// the story meanwhile. No revision is kept and nothing is ever published.
-    /// </summary>
-    public async Task<AutosaveResult> AutosaveAsync(int? id, Guid? expectedVersion, StoryDraft draft, CancellationToken cancellationToken)
-    {
-        var user = await access.RequireEditorAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        Article? article = null;
-        if (id is { } existingId)
-        {
-            article = await LoadAsync(db, existingId, tracking: true, cancellationToken);
-            if (article is null)
-            {
-                return new AutosaveResult.NotFound();
-            }
-            var conflict = article.Version != expectedVersion;
-            if (conflict || article.PublishedAt is not null)
-            {
-                await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? article.Version, draft, now, cancellationToken);
-                return new AutosaveResult.CopyKept(now, conflict ? await ConflictAsync(db, existingId, cancellationToken) as SaveResult.Conflict : null);
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(draft.Title))
-        {
-            return new AutosaveResult.Skipped("A draft is saved once it has a title.");
-        }
-        var input = draft.ToInput(publishedAt: null);
-        var errors = input.Validate();
-        if (errors.Count > 0)
-        {
-            return new AutosaveResult.Skipped(ValidationError.Join(errors));
-        }
-        if (await SlugOwnerAsync(db, input.EffectiveSlug, id, cancellationToken) is { } otherTitle)
-        {
-            return new AutosaveResult.Skipped(new SaveResult.SlugTaken(input.EffectiveSlug, otherTitle).Message);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        article = await WriteAsync(db, article, input, expectedVersion, now, cancellationToken);
-        var outcome = await CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
-        if (outcome.Conflict)
-        {
-            await KeepCopyAsync(db, id!.Value, user.UserId, expectedVersion!.Value, draft, now, cancellationToken);
-            return new AutosaveResult.CopyKept(now, await ConflictAsync(db, id.Value, cancellationToken) as SaveResult.Conflict);
-        }
-        if (outcome.SlugOwner is { } owner)
-        {
-            return new AutosaveResult.Skipped(new SaveResult.SlugTaken(input.EffectiveSlug, owner).Message);
-        }
-        await changes.PublishAsync([article.Id], cancellationToken);
-        return new AutosaveResult.DraftSaved(ToEdit(article));
-    }
-
-    /// <summary>This editor's autosaved copy of the story, if there is one.</summary>
-    public async Task<AutosaveCopy?> GetAutosaveAsync(int id, CancellationToken cancellationToken)
-    {
-        var user = await access.RequireEditorAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleAutosaves.AsNoTracking()
-            .Where(a => a.ArticleId == id && a.UserId == user.UserId)
-            .Select(a => new AutosaveCopy(a.SavedAt, a.BaseVersion,
-                new StoryDraft(a.Title, a.Slug, a.Summary, a.Author, a.Body, a.LeadImage, a.Categories, a.Tags)))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task DiscardAutosaveAsync(int id, CancellationToken cancellationToken)
-    {
-        var user = await access.RequireEditorAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    /// <summary>The story's revisions, newest first.</summary>
-    public async Task<IReadOnlyList<RevisionSummary>> GetRevisionsAsync(int id, CancellationToken cancellationToken)
-    {
-        await access.RequireEditorAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleRevisions.AsNoTracking()
-            .Where(r => r.ArticleId == id)
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Select(r => new RevisionSummary(r.Id, r.CreatedAt, r.UserName, r.Action, r.Title))
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<Revision?> GetRevisionAsync(int id, long revisionId, CancellationToken cancellationToken)
-    {
-        await access.RequireEditorAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleRevisions.AsNoTracking()
-            .Where(r => r.ArticleId == id && r.Id == revisionId)
-            .Select(r => new Revision(r.Id, r.CreatedAt, r.UserName, r.Action,
-                new StoryDraft(r.Title, r.Slug, r.Summary, r.Author, r.Body, r.LeadImage ?? "", r.Categories, r.Tags),
-                r.PublishedAt))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
     private static Task<Article?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
     {
         var query = db.Articles
@@ -382,54 +280,6 @@ public sealed class ArticleEditor(
             .FirstOrDefaultAsync(cancellationToken);
         return new SaveResult.Conflict(ToEdit(stored), savedBy);
     }
-
-    private static async Task KeepCopyAsync(
-        NewsDbContext db, int id, string userId, Guid baseVersion, StoryDraft draft, DateTime now, CancellationToken cancellationToken)
-    {
-        var copy = await db.ArticleAutosaves.FirstOrDefaultAsync(a => a.ArticleId == id && a.UserId == userId, cancellationToken);
-        if (copy is null)
-        {
-            copy = new ArticleAutosave { ArticleId = id, UserId = userId, Title = "" };
-            db.ArticleAutosaves.Add(copy);
-        }
-        copy.SavedAt = now;
-        copy.BaseVersion = baseVersion;
-        copy.Title = draft.Title;
-        copy.Slug = draft.Slug;
-        copy.Summary = draft.Summary;
-        copy.Author = draft.Author;
-        copy.Body = draft.Body;
-        copy.LeadImage = draft.LeadImage;
-        copy.Categories = draft.Categories;
-        copy.Tags = draft.Tags;
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static string ActionLabel(PublishAction action, DateTime? publishedAt, DateTime now) => action switch
-    {
-        PublishAction.PublishNow => "Published",
-        PublishAction.Schedule => "Scheduled",
-        PublishAction.Unpublish => "Unpublished",
-        _ => StoryDraft.StatusOf(publishedAt, now) == StoryStatus.Draft ? "Saved draft" : "Saved",
-    };
-
-    /// <summary>The story's fields as they are now, as a revision; the import keeps one before it changes a story.</summary>
-    internal static ArticleRevision RevisionOf(Article article, string user, string action, DateTime now) => new()
-    {
-        Article = article,
-        CreatedAt = now,
-        UserName = user,
-        Action = action,
-        Title = article.Title,
-        Slug = article.Slug,
-        Summary = article.Summary,
-        Author = article.Author,
-        Body = article.Body,
-        LeadImage = article.LeadImage,
-        Categories = StoryDraft.JoinTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
-        Tags = StoryDraft.JoinTerms(article.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name)),
-        PublishedAt = article.PublishedAt,
-    };
 
     private StoryEdit ToEdit(Article article) => new(
         article.Id,
