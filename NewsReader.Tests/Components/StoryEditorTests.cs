@@ -16,14 +16,12 @@ namespace NewsReader.Tests.Components;
 /// temporary SQLite database, signed in as an editor. The browser half (js/story-editor.js) is not
 /// here: the body arrives through <see cref="EditArticle.BodyChanged"/>, as the script sends it.
 /// </summary>
-public sealed class StoryEditorTests : EditorPageContext
+public sealed partial class StoryEditorTests : EditorPageContext
 {
     /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private ArticleEditor Editor => Scope.ServiceProvider.GetRequiredService<ArticleEditor>();
-
-    private void AutosaveAfter(TimeSpan delay) => Site.GetService<EditorOptions>().AutosaveDelay = delay;
 
     private static string ValueOf(IRenderedComponent<EditArticle> editor, string id) =>
         editor.Find($"#{id}").GetAttribute("value") ?? "";
@@ -251,42 +249,6 @@ public sealed class StoryEditorTests : EditorPageContext
 
         editor.WaitForAssertion(() => Assert.Empty(editor.FindAll(".conflict")), Wait);
         Assert.Equal("My own careful words.", (await Editor.GetAsync(created.Id, default))!.Draft.Body);
-    }
-
-    [Fact]
-    public async Task AutosaveSavesADraftOnlyOnceItHasATitle()
-    {
-        AutosaveAfter(TimeSpan.FromMilliseconds(200));
-        var editor = Render<EditArticle>();
-
-        await TypeBodyAsync(editor, "Words typed before any title.");
-        editor.WaitForAssertion(() => Assert.Contains("Not saved yet", editor.Find(".save-state").TextContent), Wait);
-        Assert.Equal(0, await StoryCountAsync());
-
-        editor.Find("#story-title").Input("Title typed later");
-
-        editor.WaitForAssertion(() => Assert.Contains("Draft autosaved", editor.Find(".save-state").TextContent), Wait);
-        var story = Assert.Single((await Editor.ListAsync(new StoryQuery(), default)).Rows);
-        Assert.Equal(StoryStatus.Draft, story.Status);
-        Assert.Empty(await Editor.GetRevisionsAsync(story.Id, default));
-    }
-
-    [Fact]
-    public async Task AutosaveOfAPublishedStoryKeepsTheChangesAsideAndOffersThemNextTime()
-    {
-        var created = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(new StoryDraft("Live story", Body: "Live body."), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await Editor.PublishNowAsync(created.Id, created.Version, created.Draft, default)).Story;
-        AutosaveAfter(TimeSpan.FromMilliseconds(200));
-        var editor = Render<EditArticle>(p => p.Add(e => e.Id, published.Id));
-
-        await TypeBodyAsync(editor, "Unfinished new body.");
-
-        editor.WaitForAssertion(() => Assert.Contains("readers see them after Save changes", editor.Find(".save-state").TextContent), Wait);
-        Assert.Equal("Live body.", (await Editor.GetAsync(published.Id, default))!.Draft.Body);
-
-        var reopened = Render<EditArticle>(p => p.Add(e => e.Id, published.Id));
-        reopened.Find(".autosave-offer").QuerySelectorAll("button").First(b => b.TextContent.Trim() == "Restore").Click();
-        Assert.Equal("Unfinished new body.", reopened.Find("#story-body").GetAttribute("value"));
     }
 
     [Fact]

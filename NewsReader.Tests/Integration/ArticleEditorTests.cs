@@ -8,7 +8,7 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Integration;
 
 /// <summary>The editing service against a real (temporary) SQLite database, as a signed-in editor.</summary>
-public sealed class ArticleEditorTests : IAsyncLifetime
+public sealed partial class ArticleEditorTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ManualClock _clock = new(Start);
@@ -177,135 +177,6 @@ public sealed class ArticleEditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeletingRemovesTheStoryAndItsRevisions()
-    {
-        var (editor, scope) = await _site.EditorAsync();
-        await using var _ = scope;
-        var opened = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(opened.Id, opened.Version, Draft(), default)).Story;
-
-        Assert.IsType<SaveResult.Deleted>(await editor.DeleteAsync(published.Id, published.Version, default));
-
-        Assert.Null(await editor.GetAsync(opened.Id, default));
-        Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
-        Assert.Equal(0, await WithDbAsync(db => db.ArticleRevisions.CountAsync()));
-    }
-
-    [Fact]
-    public async Task EveryExplicitSaveKeepsARevisionWithWhoAndWhatButAutosaveDoesNot()
-    {
-        var (editor, scope) = await _site.EditorAsync("ana@example.org", "Ana Ferreira");
-        await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(body: "First."), default)).Story;
-        _clock.Now += TimeSpan.FromMinutes(1);
-        var autosaved = Assert.IsType<AutosaveResult.DraftSaved>(await editor.AutosaveAsync(created.Id, created.Version, Draft(body: "Typing…"), default)).Story;
-        _clock.Now += TimeSpan.FromMinutes(1);
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, autosaved.Version, Draft(body: "Second."), default)).Story;
-
-        var revisions = await editor.GetRevisionsAsync(created.Id, default);
-
-        Assert.Equal(["Published", "Saved draft"], revisions.Select(r => r.Action));
-        Assert.All(revisions, r => Assert.Equal("Ana Ferreira", r.UserName));
-        Assert.Equal(published.UpdatedAt, revisions[0].CreatedAt);
-        var first = await editor.GetRevisionAsync(created.Id, revisions[1].Id, default);
-        Assert.Equal("First.", first!.Draft.Body);
-        Assert.Equal("City, Transport", first.Draft.Categories);
-    }
-
-    [Fact]
-    public async Task SavingARestoredRevisionKeepsItAsANewRevision()
-    {
-        var (editor, scope) = await _site.EditorAsync();
-        await using var _ = scope;
-        var first = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(body: "Original words."), default)).Story;
-        var second = Assert.IsType<SaveResult.Saved>(await editor.SaveDraftAsync(first.Id, first.Version, Draft(body: "Worse words."), default)).Story;
-        var oldest = (await editor.GetRevisionsAsync(first.Id, default))[^1];
-        var restored = (await editor.GetRevisionAsync(first.Id, oldest.Id, default))!.Draft;
-
-        var result = await editor.SaveDraftAsync(first.Id, second.Version, restored, default);
-
-        Assert.Equal("Original words.", Assert.IsType<SaveResult.Saved>(result).Story.Draft.Body);
-        Assert.Equal(3, (await editor.GetRevisionsAsync(first.Id, default)).Count);
-    }
-
-    [Fact]
-    public async Task AutosaveNeverCreatesAStoryWithoutATitle()
-    {
-        var (editor, scope) = await _site.EditorAsync();
-        await using var _ = scope;
-
-        var result = await editor.AutosaveAsync(null, null, Draft(title: "   ", body: "Some words typed first."), default);
-
-        Assert.IsType<AutosaveResult.Skipped>(result);
-        Assert.Equal(0, await WithDbAsync(db => db.Articles.CountAsync()));
-    }
-
-    [Fact]
-    public async Task AutosaveOfANewStoryWithATitleCreatesADraftNotAPublishedStory()
-    {
-        var (editor, scope) = await _site.EditorAsync();
-        await using var _ = scope;
-
-        var result = await editor.AutosaveAsync(null, null, Draft(), default);
-
-        var story = Assert.IsType<AutosaveResult.DraftSaved>(result).Story;
-        Assert.Equal(StoryStatus.Draft, story.Status);
-        Assert.Empty(await editor.GetRevisionsAsync(story.Id, default));
-        Assert.Equal(0, (await Readers.GetLatestAsync(1, default)).TotalCount);
-    }
-
-    [Fact]
-    public async Task AutosaveOfAPublishedStoryChangesNothingReadersSeeAndKeepsTheCopyAside()
-    {
-        var (editor, scope) = await _site.EditorAsync();
-        await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
-
-        var result = await editor.AutosaveAsync(published.Id, published.Version, Draft(body: "Half-typed new paragraph"), default);
-
-        Assert.Null(Assert.IsType<AutosaveResult.CopyKept>(result).Conflict);
-        Assert.DoesNotContain("Half-typed", (await Readers.GetPublishedAsync("ferry-timetable-changes", default))!.BodyHtml);
-        Assert.Equal(published.Version, (await editor.GetAsync(published.Id, default))!.Version);
-        var copy = await editor.GetAutosaveAsync(published.Id, default);
-        Assert.Equal("Half-typed new paragraph", copy!.Draft.Body);
-        Assert.Equal(published.Version, copy.BaseVersion);
-    }
-
-    [Fact]
-    public async Task AnAutosavedCopyIsPrivateToItsEditorAndGoneAfterTheirSave()
-    {
-        var (ana, anaScope) = await _site.EditorAsync("ana@example.org");
-        var (ben, benScope) = await _site.EditorAsync("ben@example.org");
-        await using var _ = anaScope;
-        await using var __ = benScope;
-        var created = Assert.IsType<SaveResult.Saved>(await ana.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await ana.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
-        await ana.AutosaveAsync(published.Id, published.Version, Draft(body: "Ana's unsaved words"), default);
-
-        Assert.Null(await ben.GetAutosaveAsync(published.Id, default));
-        Assert.IsType<SaveResult.Saved>(await ana.SaveDraftAsync(published.Id, published.Version, Draft(body: "Ana's unsaved words"), default));
-        Assert.Null(await ana.GetAutosaveAsync(published.Id, default));
-    }
-
-    [Fact]
-    public async Task AutosaveOverSomeoneElsesSaveKeepsTheCopyAsideInsteadOfOverwriting()
-    {
-        var (ana, anaScope) = await _site.EditorAsync("ana@example.org");
-        var (ben, benScope) = await _site.EditorAsync("ben@example.org");
-        await using var _ = anaScope;
-        await using var __ = benScope;
-        var opened = Assert.IsType<SaveResult.Saved>(await ana.CreateAsync(Draft(), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await ben.SaveDraftAsync(opened.Id, opened.Version, Draft(body: "Ben's."), default));
-
-        var result = await ana.AutosaveAsync(opened.Id, opened.Version, Draft(body: "Ana's."), default);
-
-        Assert.Equal("Ben's.", Assert.IsType<AutosaveResult.CopyKept>(result).Conflict!.Stored.Draft.Body);
-        Assert.Equal("Ben's.", (await ana.GetAsync(opened.Id, default))!.Draft.Body);
-        Assert.Equal("Ana's.", (await ana.GetAutosaveAsync(opened.Id, default))!.Draft.Body);
-    }
-
-    [Fact]
     public async Task ChangingAPublishedStorysSlugSendsReadersOfTheOldOneToTheNew()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -374,8 +245,8 @@ public sealed class ArticleEditorTests : IAsyncLifetime
         var result = await editor.CreateAsync(Draft(title: new string('x', 301)) with { LeadImage = "javascript:alert(1)" }, default);
 
         var invalid = Assert.IsType<SaveResult.Invalid>(result);
-        Assert.Contains("Title must be at most 300 characters.", invalid.Errors);
-        Assert.Contains(invalid.Errors, e => e.StartsWith("Lead image", StringComparison.Ordinal));
+        Assert.Contains(new ValidationError(StoryField.Title, "Title must be at most 300 characters."), invalid.Errors);
+        Assert.Contains(invalid.Errors, e => e.Field == StoryField.LeadImage && e.Message.StartsWith("Lead image", StringComparison.Ordinal));
         Assert.Equal(0, await WithDbAsync(db => db.Articles.CountAsync()));
     }
 

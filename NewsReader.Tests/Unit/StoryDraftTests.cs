@@ -1,3 +1,4 @@
+using NewsReader.Articles;
 using NewsReader.Editing;
 
 namespace NewsReader.Tests.Unit;
@@ -56,26 +57,18 @@ public sealed class StoryDraftTests
     }
 
     [Fact]
-    public void ValidationMessagesAreGroupedByTheFieldTheyAreAbout()
+    public void ValidationMessagesAreTiedToTheFieldTheyAreAbout()
     {
-        var draft = new StoryDraft("T", Categories: "Fine, ###", Tags: "@@@");
-        string[] errors =
-        [
-            "Title must be at most 300 characters.",
-            "Body must be at most 1 MB.",
-            "Lead image must be an http or https URL, or a path on this site such as /images/photo.jpg.",
-            "\"###\" is not a usable category or tag name.",
-            "\"@@@\" is not a usable category or tag name.",
-            "Slug must contain at least one letter or digit.",
-        ];
+        var draft = new StoryDraft(new string('t', 301), "!!!", Body: new string('b', 1024 * 1024 + 1),
+            LeadImage: "javascript:alert(1)", Categories: "Fine, ###", Tags: "@@@");
 
-        var byField = EditorValidation.ByField(errors, draft);
+        var byField = draft.ToInput(null).Validate().ToDictionary(e => e.Field, e => e.Message);
 
-        Assert.Equal("Title must be at most 300 characters.", byField[EditorField.Title]);
-        Assert.Equal("Body must be at most 1 MB.", byField[EditorField.Body]);
-        Assert.StartsWith("Lead image", byField[EditorField.LeadImage]);
-        Assert.Equal("\"###\" is not a usable category or tag name.", byField[EditorField.Categories]);
-        Assert.Equal("\"@@@\" is not a usable category or tag name.", byField[EditorField.Tags]);
-        Assert.StartsWith("Slug", byField[EditorField.Slug]);
+        Assert.Equal("Title must be at most 300 characters.", byField[StoryField.Title]);
+        Assert.Equal("Body must be at most 1 MB.", byField[StoryField.Body]);
+        Assert.StartsWith("Lead image", byField[StoryField.LeadImage]);
+        Assert.Equal("\"###\" is not a usable category or tag name.", byField[StoryField.Categories]);
+        Assert.Equal("\"@@@\" is not a usable category or tag name.", byField[StoryField.Tags]);
+        Assert.StartsWith("Slug", byField[StoryField.Slug]);
     }
 }

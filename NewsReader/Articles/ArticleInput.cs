@@ -18,51 +18,57 @@ public sealed record ArticleInput(
     public string EffectiveSlug => Articles.Slug.From(string.IsNullOrWhiteSpace(Slug) ? Title : Slug);
 
     /// <summary>Every reason this input cannot be saved; empty when it can.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<ValidationError> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(Title))
         {
-            errors.Add("Title is required.");
+            errors.Add(new(StoryField.Title, "Title is required."));
         }
         else if (Title.Trim().Length > ArticleLimits.TitleLength)
         {
-            errors.Add($"Title must be at most {ArticleLimits.TitleLength} characters.");
+            errors.Add(new(StoryField.Title, $"Title must be at most {ArticleLimits.TitleLength} characters."));
         }
 
         if (!string.IsNullOrWhiteSpace(Title) && EffectiveSlug.Length == 0)
         {
-            errors.Add("Slug must contain at least one letter or digit.");
+            errors.Add(new(StoryField.Slug, "Slug must contain at least one letter or digit."));
         }
 
         if (Summary.Length > ArticleLimits.SummaryLength)
         {
-            errors.Add($"Summary must be at most {ArticleLimits.SummaryLength} characters.");
+            errors.Add(new(StoryField.Summary, $"Summary must be at most {ArticleLimits.SummaryLength} characters."));
         }
 
         if (Author.Length > 200)
         {
-            errors.Add("Author must be at most 200 characters.");
+            errors.Add(new(StoryField.Author, "Author must be at most 200 characters."));
         }
 
         if (System.Text.Encoding.UTF8.GetByteCount(Body) > ArticleLimits.BodyBytes)
         {
-            errors.Add("Body must be at most 1 MB.");
+            errors.Add(new(StoryField.Body, "Body must be at most 1 MB."));
         }
 
         if (!string.IsNullOrWhiteSpace(LeadImage) && !IsAcceptableImageUrl(LeadImage.Trim()))
         {
-            errors.Add("Lead image must be an http or https URL, or a path on this site such as /images/photo.jpg.");
+            errors.Add(new(StoryField.LeadImage, "Lead image must be an http or https URL, or a path on this site such as /images/photo.jpg."));
         }
 
-        foreach (var term in Categories.Concat(Tags))
+        AddUnusableTerms(errors, Categories, StoryField.Categories);
+        AddUnusableTerms(errors, Tags, StoryField.Tags);
+        return errors;
+    }
+
+    private static void AddUnusableTerms(List<ValidationError> errors, IReadOnlyList<string> terms, StoryField field)
+    {
+        foreach (var term in terms)
         {
             if (term.Trim().Length > ArticleLimits.TermLength || Articles.Slug.From(term).Length == 0)
             {
-                errors.Add($"\"{Shorten(term)}\" is not a usable category or tag name.");
+                errors.Add(new(field, $"\"{Shorten(term)}\" is not a usable category or tag name."));
             }
         }
-        return errors;
     }
 
     public static bool IsAcceptableImageUrl(string url)

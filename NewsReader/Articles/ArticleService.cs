@@ -40,7 +40,7 @@ public sealed class ArticleService(
         var errors = input.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(input));
+            throw new ArgumentException(ValidationError.Join(errors), nameof(input));
         }
 
         var slug = input.EffectiveSlug;

@@ -1,3 +1,5 @@
+using NewsReader.Articles;
+
 namespace NewsReader.Editing;
 
 /// <summary>A story as the editor opens it: the fields, and the version the next save must match.</summary>
@@ -64,7 +66,7 @@ public abstract record SaveResult
     public sealed record Saved(StoryEdit Story) : SaveResult;
 
     /// <summary>Nothing was saved: the input breaks these rules.</summary>
-    public sealed record Invalid(IReadOnlyList<string> Errors) : SaveResult;
+    public sealed record Invalid(IReadOnlyList<ValidationError> Errors) : SaveResult;
 
     /// <summary>Nothing was saved: another story already has this slug.</summary>
     public sealed record SlugTaken(string Slug, string OtherTitle) : SaveResult

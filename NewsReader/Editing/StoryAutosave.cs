@@ -52,7 +52,7 @@ public sealed class StoryAutosave(
         var errors = input.Validate();
         if (errors.Count > 0)
         {
-            return new AutosaveResult.Skipped(string.Join(" ", errors));
+            return new AutosaveResult.Skipped(ValidationError.Join(errors));
         }
         if (await StoryStore.SlugOwnerAsync(db, input.EffectiveSlug, id, cancellationToken) is { } otherTitle)
         {

@@ -64,7 +64,7 @@ public sealed class StorySaver(
 
         if (action == PublishAction.Schedule && (publishAtUtc is not { } at || at <= now))
         {
-            return new SaveResult.Invalid(["Choose a date and time in the future to schedule the story, or publish it now."]);
+            return new SaveResult.Invalid([new(StoryField.PublishAt, "Choose a date and time in the future to schedule the story, or publish it now.")]);
         }
         DateTime? publishedAt = action switch
         {

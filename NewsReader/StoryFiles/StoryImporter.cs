@@ -110,6 +110,6 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
         var input = new ArticleInput(story.Title, story.Slug, story.Summary, story.Author, story.Body, story.Image,
             story.Published, story.Categories, story.Tags);
         var errors = input.Validate();
-        return errors.Count > 0 ? (null, string.Join(" ", errors)) : (input, null);
+        return errors.Count > 0 ? (null, ValidationError.Join(errors)) : (input, null);
     }
 }
