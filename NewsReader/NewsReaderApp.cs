@@ -66,7 +66,6 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
-        // Last of the change listeners: it reads what the others (related stories) have stored.
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>
         {

@@ -197,7 +197,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
                     DaysAgo(2), ["Weather"], []), default);
             ids.Add(saved.ArticleId);
         }
-        await _site.GetService<NewsReader.Articles.ArticleChanges>().PublishAsync(ids, default);
+        await _site.GetService<NewsReader.Articles.ArticleChanges>().NotifyAsync(ids, default);
 
         var menu = (await ReadAsync("/articles/depot")).QuerySelectorAll(".category-nav a").Select(a => a.Text()).ToList();
         Assert.Equal("Weather", menu[0]);

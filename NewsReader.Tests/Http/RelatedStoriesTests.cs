@@ -83,7 +83,7 @@ public sealed class RelatedStoriesTests : IDisposable
         {
             await db.Articles.Where(a => a.Id == goneId).ExecuteDeleteAsync();
         }
-        await _site.GetService<ArticleChanges>().PublishAsync([goneId], CancellationToken.None);
+        await _site.GetService<ArticleChanges>().NotifyAsync([goneId], CancellationToken.None);
 
         Assert.Empty(await RelatedTitlesAsync("tram-depot"));
         await using var check = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();

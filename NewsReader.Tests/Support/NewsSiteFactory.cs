@@ -80,7 +80,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
                 draft ? null : publishedAt ?? new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
                 categories ?? [], tags ?? []),
             CancellationToken.None);
-        await GetService<ArticleChanges>().PublishAsync([result.ArticleId], CancellationToken.None);
+        await GetService<ArticleChanges>().NotifyAsync([result.ArticleId], CancellationToken.None);
         return result.ArticleId;
     }
 

@@ -7,8 +7,8 @@ public static class CachingRegistration
 {
     /// <summary>
     /// ASP.NET Core's output cache for reader pages (<see cref="ReaderPageCachePolicy"/>), kept fresh by
-    /// tags (<see cref="ReaderPageEvictor"/>). Register after the related stories: the evictor reads
-    /// the lists they store.
+    /// tags (<see cref="ReaderPageEvictor"/>), which runs in the cached-pages stage of a change, after
+    /// the related stories it reads are stored.
     /// </summary>
     public static IServiceCollection AddReaderPageCache(this IServiceCollection services)
     {

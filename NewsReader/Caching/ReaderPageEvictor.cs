@@ -11,8 +11,8 @@ namespace NewsReader.Caching;
 /// long a page may be kept so that a scheduled story appears on time.
 /// </summary>
 /// <remarks>
-/// Registered after the related-story updater, so the stored related lists it reads are the new
-/// ones. Pages that showed a changed story carry its <see cref="CacheTags.Story"/> tag; the pages
+/// It runs in the <see cref="ChangeStage.CachedPages"/> stage, after the related-story updater, so
+/// the stored related lists it reads are the new ones. Pages that showed a changed story carry its <see cref="CacheTags.Story"/> tag; the pages
 /// that will show it now are found here: its lists, its new previous/next neighbours, the stories
 /// whose related lists now name it, and — when the category menu changes — every page.
 /// </remarks>
@@ -30,6 +30,9 @@ public sealed class ReaderPageEvictor(
     /// the running site (an `import` from the command line into its database) can leave behind.
     /// </summary>
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>After the stored data: the pages to evict are found from the related lists just written.</summary>
+    public ChangeStage Stage => ChangeStage.CachedPages;
 
     /// <summary>Past this many stories in one change, every page is evicted rather than working out which.</summary>
     private const int PreciseEvictionLimit = 50;

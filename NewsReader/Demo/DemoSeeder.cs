@@ -78,7 +78,7 @@ public sealed class DemoSeeder(
         // 647 s seed), longer than the whole seed may. A small batch is done here, as for any save.
         if (newIds.Count <= ImmediateRelatedLimit)
         {
-            await changes.PublishAsync(newIds, cancellationToken);
+            await changes.NotifyAsync(newIds, cancellationToken);
         }
         else
         {

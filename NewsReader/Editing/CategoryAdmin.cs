@@ -67,7 +67,7 @@ public sealed class CategoryAdmin(
 
         // Story pages, cards and feeds show the category's name and link.
         var storyIds = await db.Set<ArticleCategory>().Where(l => l.CategoryId == id).Select(l => l.ArticleId).ToListAsync(cancellationToken);
-        await changes.PublishAsync(storyIds, cancellationToken);
+        await changes.NotifyAsync(storyIds, cancellationToken);
         return null;
     }
 

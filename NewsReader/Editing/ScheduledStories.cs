@@ -34,7 +34,7 @@ public sealed class ScheduledStories(
         if (due.Count > 0)
         {
             logger.LogInformation("{Count} scheduled stories went live: {Ids}", due.Count, due);
-            await changes.PublishAsync(due, cancellationToken);
+            await changes.NotifyAsync(due, cancellationToken);
         }
         _checkedUpTo = now;
         return due;

@@ -71,7 +71,7 @@ public sealed class StoryAutosave(
         {
             return new AutosaveResult.Skipped(new SaveResult.SlugTaken(input.EffectiveSlug, owner).Message);
         }
-        await changes.PublishAsync([article.Id], cancellationToken);
+        await changes.NotifyAsync([article.Id], cancellationToken);
         return new AutosaveResult.DraftSaved(store.ToEdit(article));
     }
 

@@ -103,7 +103,7 @@ public sealed class StorySaver(
         {
             return new SaveResult.SlugTaken(input.EffectiveSlug, owner);
         }
-        await changes.PublishAsync([article.Id], cancellationToken);
+        await changes.NotifyAsync([article.Id], cancellationToken);
         return new SaveResult.Saved(store.ToEdit(article));
     }
 
@@ -118,7 +118,7 @@ public sealed class StorySaver(
                 ? await store.ConflictAsync(db, id, cancellationToken)
                 : new SaveResult.NotFound();
         }
-        await changes.PublishAsync([id], cancellationToken);
+        await changes.NotifyAsync([id], cancellationToken);
         return new SaveResult.Deleted();
     }
 

@@ -33,6 +33,8 @@ public sealed class RelatedStoriesUpdater(
 {
     public const int StoredPerStory = 8;
 
+    public ChangeStage Stage => ChangeStage.StoredData;
+
     /// <summary>A changed story is offered to the lists of at most this many of its best candidates.</summary>
     public const int OffersPerStory = 500;
 

@@ -71,7 +71,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
         }
         progress?.Report((paths.Count, paths.Count));
 
-        await changes.PublishAsync(changedIds, cancellationToken);
+        await changes.NotifyAsync(changedIds, cancellationToken);
         return new ImportReport(imported, updated, unchanged, failures, keptPublished);
     }
 
