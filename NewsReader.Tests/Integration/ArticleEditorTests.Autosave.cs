@@ -41,8 +41,7 @@ public sealed partial class ArticleEditorTests
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
+        var published = await PublishedStoryAsync(editor);
 
         var result = await editor.AutosaveAsync(published.Id, published.Version, Draft(body: "Half-typed new paragraph"), default);
 

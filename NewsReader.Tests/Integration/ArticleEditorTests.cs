@@ -24,6 +24,13 @@ public sealed partial class ArticleEditorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
+    /// <summary>A story created and published with <see cref="Draft"/>: the start of most tests of published stories.</summary>
+    private static async Task<StoryEdit> PublishedStoryAsync(ArticleEditor editor)
+    {
+        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
+        return Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
+    }
+
     private static StoryDraft Draft(string title = "Ferry timetable changes", string body = "The ferry leaves **earlier** from Monday.",
         string slug = "", string categories = "City, Transport", string tags = "ferries") =>
         new(title, slug, "Summary of the change.", "Ana Ferreira", body, "", categories, tags);
@@ -122,8 +129,7 @@ public sealed partial class ArticleEditorTests : IAsyncLifetime
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(draft.Id, draft.Version, Draft(), default)).Story;
+        var published = await PublishedStoryAsync(editor);
 
         var result = await editor.SaveAsync(published.Id, published.Version, Draft(), PublishAction.Unpublish, null, default);
 
@@ -181,8 +187,7 @@ public sealed partial class ArticleEditorTests : IAsyncLifetime
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
+        var published = await PublishedStoryAsync(editor);
 
         var result = await editor.SaveDraftAsync(published.Id, published.Version, Draft(slug: "Ferry Times, 2027!"), default);
 
@@ -224,8 +229,7 @@ public sealed partial class ArticleEditorTests : IAsyncLifetime
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft(), default)).Story;
-        var published = Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft(), default)).Story;
+        var published = await PublishedStoryAsync(editor);
         Assert.IsType<SaveResult.Saved>(await editor.SaveDraftAsync(published.Id, published.Version, Draft(slug: "ferry-times"), default));
 
         var newer = await editor.CreateAsync(Draft(title: "Ferry timetable changes again", slug: "ferry-timetable-changes"), default);
