@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Caching;
 using NewsReader.Components;
 using NewsReader.Data;
@@ -49,10 +49,10 @@ public static class NewsReaderApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<PublishedStories>();
         services.AddSingleton<CategoryMenu>();
-        services.AddSingleton<ArticleService>();
-        services.AddSingleton<ArticleChanges>();
+        services.AddSingleton<StoryWriter>();
+        services.AddSingleton<StoryChanges>();
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<StoryExporter>();
         services.AddSingleton<DatabaseSetup>();
@@ -78,7 +78,7 @@ public static class NewsReaderApp
         // Interactive server rendering exists for the admin area only; reader pages carry no render
         // mode, open no circuit and, being [ReaderPage]s, set no antiforgery cookie.
         services.AddRazorComponents().AddInteractiveServerComponents()
-            // The story editor sends a body of up to 1 MB (ArticleLimits.BodyBytes) to the server in one
+            // The story editor sends a body of up to 1 MB (StoryLimits.BodyBytes) to the server in one
             // message; SignalR's default limit of 32 KB would drop the circuit on a long story. 2 MB
             // holds the body with its JSON escaping and the message envelope; the editor's script
             // refuses to send anything larger (wwwroot/js/story-editor.js). Only signed-in editors

@@ -49,7 +49,7 @@ public sealed class HostileImportTests : IDisposable
         Assert.DoesNotContain("Unhandled", result.Errors);
         var options = new DbContextOptionsBuilder<NewsDbContext>().UseSqlite($"Data Source={Database}").Options;
         await using var db = new NewsDbContext(options);
-        var bodies = await db.Articles.ToDictionaryAsync(a => a.Slug, a => a.BodyHtml);
+        var bodies = await db.Stories.ToDictionaryAsync(a => a.Slug, a => a.BodyHtml);
         Assert.Contains("<strong>good</strong>", bodies["good-story"]);
         Assert.Contains("inside", bodies["deep-quotes"]);
         Assert.Contains("inside", bodies["deep-brackets"]);

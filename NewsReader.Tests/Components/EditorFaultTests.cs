@@ -19,16 +19,16 @@ public sealed class EditorFaultTests : EditorPageContext
     private async Task<int> StoryCountAsync()
     {
         await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        return await db.Articles.CountAsync();
+        return await db.Stories.CountAsync();
     }
 
-    private static void SaveDraft(IRenderedComponent<EditArticle> editor) =>
+    private static void SaveDraft(IRenderedComponent<EditStory> editor) =>
         editor.FindAll("button").First(b => b.TextContent.Trim() == "Save draft").Click();
 
     [Fact]
     public async Task ADeeplyNestedBodyIsPreviewedAndSavedAsPlainText()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Deep story");
         var body = HostileImportTests.DeepBodies.Single(d => d.File == "deep-quotes.md").Body;
 
@@ -38,13 +38,13 @@ public sealed class EditorFaultTests : EditorPageContext
 
         editor.WaitForAssertion(() => Assert.Equal(1, StoryCountAsync().GetAwaiter().GetResult()), Wait);
         await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        Assert.Contains("inside", (await db.Articles.SingleAsync()).BodyHtml);
+        Assert.Contains("inside", (await db.Stories.SingleAsync()).BodyHtml);
     }
 
     [Fact]
     public async Task SavingWhileAnotherWriterHoldsTheDatabaseSaysSoAndKeepsTheText()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Busy story");
         await editor.InvokeAsync(() => editor.Instance.BodyChanged("Words typed while the database was busy."));
 

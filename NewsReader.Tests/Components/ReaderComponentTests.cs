@@ -1,7 +1,7 @@
 using Bunit;
 using MudBlazor;
 using MudBlazor.Services;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Components.Shared;
 using NewsReader.Tests.Support;
 
@@ -15,7 +15,7 @@ public sealed class ReaderComponentTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    private static ArticleListItem Story(
+    private static StoryListItem Story(
         IReadOnlyList<TermLink>? categories = null, string? leadImage = null, string summary = "A short summary.") =>
         new(7, "Tram line 4 opens", "tram-line-4-opens", summary, "Ana Ferreira",
             new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), leadImage, new ReadTime(261),
@@ -60,9 +60,9 @@ public sealed class ReaderComponentTests : BunitContext
     }
 
     [Fact]
-    public void ArticleCardShowsLinkedHeadlineSummaryCategoriesDateAuthorAndReadTime()
+    public void StoryCardShowsLinkedHeadlineSummaryCategoriesDateAuthorAndReadTime()
     {
-        var card = Render<ArticleCard>(p => p.Add(c => c.Article, Story()));
+        var card = Render<StoryCard>(p => p.Add(c => c.Story, Story()));
 
         var headline = card.Find("h2 a");
         Assert.Equal("Tram line 4 opens", headline.TextContent);
@@ -77,19 +77,19 @@ public sealed class ReaderComponentTests : BunitContext
     }
 
     [Fact]
-    public void ArticleCardShowsTheLeadImageWhenThereIsOne()
+    public void StoryCardShowsTheLeadImageWhenThereIsOne()
     {
-        var card = Render<ArticleCard>(p => p.Add(c => c.Article, Story(leadImage: "/images/tram.svg")));
+        var card = Render<StoryCard>(p => p.Add(c => c.Story, Story(leadImage: "/images/tram.svg")));
 
         Assert.Equal("/images/tram.svg", card.Find("img.card-image").GetAttribute("src"));
     }
 
     [Fact]
-    public void ArticleCardRendersMarkupInTextFieldsAsText()
+    public void StoryCardRendersMarkupInTextFieldsAsText()
     {
         var story = Story(summary: "<script>alert(1)</script>") with { Title = "<b>Bold</b>" };
 
-        var card = Render<ArticleCard>(p => p.Add(c => c.Article, story));
+        var card = Render<StoryCard>(p => p.Add(c => c.Story, story));
 
         Assert.Equal("<b>Bold</b>", card.Find("h2 a").TextContent);
         Assert.Empty(card.FindAll("h2 b, script"));

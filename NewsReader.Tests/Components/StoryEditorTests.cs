@@ -14,34 +14,34 @@ namespace NewsReader.Tests.Components;
 /// <summary>
 /// The story editor page rendered by bUnit with MudBlazor, against the real editing services on a
 /// temporary SQLite database, signed in as an editor. The browser half (js/story-editor.js) is not
-/// here: the body arrives through <see cref="EditArticle.BodyChanged"/>, as the script sends it.
+/// here: the body arrives through <see cref="EditStory.BodyChanged"/>, as the script sends it.
 /// </summary>
 public sealed partial class StoryEditorTests : EditorPageContext
 {
     /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private ArticleEditor Editor => Scope.ServiceProvider.GetRequiredService<ArticleEditor>();
+    private StoryEditing Editor => StoryEditing.From(Scope.ServiceProvider);
 
-    private static string ValueOf(IRenderedComponent<EditArticle> editor, string id) =>
+    private static string ValueOf(IRenderedComponent<EditStory> editor, string id) =>
         editor.Find($"#{id}").GetAttribute("value") ?? "";
 
-    private static IElement Button(IRenderedComponent<EditArticle> editor, string text) =>
+    private static IElement Button(IRenderedComponent<EditStory> editor, string text) =>
         editor.FindAll("button").First(b => b.TextContent.Trim() == text);
 
-    private static Task TypeBodyAsync(IRenderedComponent<EditArticle> editor, string body) =>
+    private static Task TypeBodyAsync(IRenderedComponent<EditStory> editor, string body) =>
         editor.InvokeAsync(() => editor.Instance.BodyChanged(body));
 
     private async Task<int> StoryCountAsync()
     {
         await using var db = await Site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        return await db.Articles.CountAsync();
+        return await db.Stories.CountAsync();
     }
 
     [Fact]
     public void TheSlugFollowsTheTitleUntilItIsEditedByHand()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
 
         editor.Find("#story-title").Input("Tram line 4 opens, at last!");
         editor.WaitForAssertion(() => Assert.Equal("tram-line-4-opens-at-last", ValueOf(editor, "story-slug")), Wait);
@@ -56,7 +56,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public void AnEmptiedSlugFollowsTheTitleAgain()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("First title");
         editor.Find("#story-slug").Input("by-hand");
 
@@ -69,7 +69,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public void AHandTypedSlugIsNormalisedWhenTheFieldIsLeft()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Title");
 
         editor.Find("#story-slug").Input("  Ça Va, Tram Line 4!! ");
@@ -81,7 +81,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task SavingWithoutATitleSaysSoAndSavesNothing()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         await TypeBodyAsync(editor, "A body without a title.");
 
         Button(editor, "Save draft").Click();
@@ -94,7 +94,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public void ATitleOver300CharactersIsReportedAtTheField()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
 
         editor.Find("#story-title").Input(new string('a', 301));
 
@@ -104,7 +104,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public void ABadImageUrlIsReportedAtTheField()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
 
         editor.Find("#story-lead-image").Input("javascript:alert(1)");
 
@@ -114,7 +114,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task ABodyOver1MBIsReportedAndNotSaved()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Too long");
 
         await TypeBodyAsync(editor, new string('a', 1024 * 1024 + 1));
@@ -128,7 +128,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task TheBrowserReportingAnOversizedBodyBlocksSaving()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Too long");
 
         await editor.InvokeAsync(() => editor.Instance.BodyTooLong(3 * 1024 * 1024));
@@ -141,7 +141,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task ThePreviewRendersMarkdownThroughTheSafePipeline()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
 
         await TypeBodyAsync(editor, """
             ## A heading
@@ -163,7 +163,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task TheReadTimeFollowsTheTitleAndBody()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Two words");
 
         await TypeBodyAsync(editor, string.Join(" ", Enumerable.Repeat("word", 398)));
@@ -180,7 +180,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task SaveDraftCreatesTheStoryAndListsItsRevision()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Night buses return");
         editor.Find("#story-categories").Input("City,  Transport");
         await TypeBodyAsync(editor, "From Friday the **N4** runs again.");
@@ -188,7 +188,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
         Button(editor, "Save draft").Click();
 
         editor.WaitForAssertion(() => Assert.Contains("Saved at", editor.Find(".save-state").TextContent), Wait);
-        var story = Assert.Single((await Editor.ListAsync(new StoryQuery(), default)).Rows);
+        var story = Assert.Single((await Editor.List.ListAsync(new StoryQuery(), default)).Rows);
         Assert.Equal(("Night buses return", StoryStatus.Draft), (story.Title, story.Status));
         editor.WaitForAssertion(() => Assert.Equal("City, Transport", ValueOf(editor, "story-categories")), Wait);
         var revision = editor.Find(".revision-table tbody tr");
@@ -199,7 +199,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task PublishingShowsThePublishedState()
     {
-        var editor = Render<EditArticle>();
+        var editor = Render<EditStory>();
         editor.Find("#story-title").Input("Night buses return");
         await TypeBodyAsync(editor, "Body.");
 
@@ -208,14 +208,14 @@ public sealed partial class StoryEditorTests : EditorPageContext
         editor.WaitForAssertion(() => Assert.Equal("Published", editor.Find(".story-status").TextContent.Trim()), Wait);
         Assert.Contains("Unpublish", editor.FindAll("button").Select(b => b.TextContent.Trim()));
         Assert.Contains("Save changes", editor.FindAll("button").Select(b => b.TextContent.Trim()));
-        Assert.Equal(StoryStatus.Published, (await Editor.ListAsync(new StoryQuery(), default)).Rows[0].Status);
+        Assert.Equal(StoryStatus.Published, (await Editor.List.ListAsync(new StoryQuery(), default)).Rows[0].Status);
     }
 
     [Fact]
     public async Task ASlugAnotherStoryUsesIsReportedBeforeSaving()
     {
-        Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(new StoryDraft("Market opens", "market-opens"), default));
-        var editor = Render<EditArticle>();
+        Assert.IsType<SaveResult.Saved>(await Editor.Saver.CreateAsync(new StoryDraft("Market opens", "market-opens"), default));
+        var editor = Render<EditStory>();
 
         editor.Find("#story-title").Input("Market opens");
 
@@ -226,12 +226,12 @@ public sealed partial class StoryEditorTests : EditorPageContext
     public async Task ASaveAfterSomeoneElseSavedShowsTheConflictAndKeepsMyText()
     {
         var created = Assert.IsType<SaveResult.Saved>(
-            await Editor.CreateAsync(new StoryDraft("Harbour plan", Body: "Original body."), default)).Story;
-        var editor = Render<EditArticle>(p => p.Add(e => e.Id, created.Id));
+            await Editor.Saver.CreateAsync(new StoryDraft("Harbour plan", Body: "Original body."), default)).Story;
+        var editor = Render<EditStory>(p => p.Add(e => e.Id, created.Id));
         await using (var other = await Site.SignedInScopeAsync("ben@example.org", displayName: "Ben Okafor"))
         {
-            var ben = other.ServiceProvider.GetRequiredService<ArticleEditor>();
-            Assert.IsType<SaveResult.Saved>(await ben.SaveDraftAsync(created.Id, created.Version,
+            var ben = StoryEditing.From(other.ServiceProvider);
+            Assert.IsType<SaveResult.Saved>(await ben.Saver.SaveDraftAsync(created.Id, created.Version,
                 new StoryDraft("Harbour plan", Body: "Ben's **rewrite**."), default));
         }
         await TypeBodyAsync(editor, "My own careful words.");
@@ -243,20 +243,20 @@ public sealed partial class StoryEditorTests : EditorPageContext
         Assert.Contains("My own careful words.", editor.Find(".preview-body").TextContent);
         Button(editor, "Show their version").Click();
         Assert.Equal("rewrite", editor.Find(".their-version strong").TextContent);
-        Assert.Equal("Ben's **rewrite**.", (await Editor.GetAsync(created.Id, default))!.Draft.Body);
+        Assert.Equal("Ben's **rewrite**.", (await Editor.Saver.GetAsync(created.Id, default))!.Draft.Body);
 
         Button(editor, "Overwrite with my version").Click();
 
         editor.WaitForAssertion(() => Assert.Empty(editor.FindAll(".conflict")), Wait);
-        Assert.Equal("My own careful words.", (await Editor.GetAsync(created.Id, default))!.Draft.Body);
+        Assert.Equal("My own careful words.", (await Editor.Saver.GetAsync(created.Id, default))!.Draft.Body);
     }
 
     [Fact]
     public async Task ARevisionCanBeViewedAndRestoredIntoTheEditor()
     {
-        var first = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(new StoryDraft("Revisions", Body: "The *first* body."), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await Editor.SaveDraftAsync(first.Id, first.Version, new StoryDraft("Revisions", Body: "The second body."), default));
-        var editor = Render<EditArticle>(p => p.Add(e => e.Id, first.Id));
+        var first = Assert.IsType<SaveResult.Saved>(await Editor.Saver.CreateAsync(new StoryDraft("Revisions", Body: "The *first* body."), default)).Story;
+        Assert.IsType<SaveResult.Saved>(await Editor.Saver.SaveDraftAsync(first.Id, first.Version, new StoryDraft("Revisions", Body: "The second body."), default));
+        var editor = Render<EditStory>(p => p.Add(e => e.Id, first.Id));
 
         editor.FindAll(".revision-table tbody tr")[1].QuerySelectorAll("button").First(b => b.TextContent.Trim() == "View").Click();
         editor.WaitForAssertion(() => Assert.Equal("first", editor.Find(".revision-view em").TextContent), Wait);
@@ -269,16 +269,16 @@ public sealed partial class StoryEditorTests : EditorPageContext
     [Fact]
     public async Task DeleteAsksForConfirmationFirst()
     {
-        var created = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(new StoryDraft("Doomed story", Body: "Body."), default)).Story;
+        var created = Assert.IsType<SaveResult.Saved>(await Editor.Saver.CreateAsync(new StoryDraft("Doomed story", Body: "Body."), default)).Story;
         var dialogs = Render<MudDialogProvider>();
-        var editor = Render<EditArticle>(p => p.Add(e => e.Id, created.Id));
+        var editor = Render<EditStory>(p => p.Add(e => e.Id, created.Id));
 
         Button(editor, "Delete").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Delete this story?", dialogs.Markup), Wait);
-        Assert.NotNull(await Editor.GetAsync(created.Id, default));
+        Assert.NotNull(await Editor.Saver.GetAsync(created.Id, default));
         dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click();
 
         editor.WaitForAssertion(() => Assert.EndsWith("/admin/articles", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri), Wait);
-        Assert.Null(await Editor.GetAsync(created.Id, default));
+        Assert.Null(await Editor.Saver.GetAsync(created.Id, default));
     }
 }

@@ -165,7 +165,7 @@ public sealed class ArchivePagingTests : IDisposable
         var (added, _) = await _site.GetService<DemoSeeder>().SeedAsync(120, seed: 7, CancellationToken.None);
 
         await using var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        var stories = await db.Articles.AsNoTracking()
+        var stories = await db.Stories.AsNoTracking()
             .Select(a => new { a.Slug, a.BodyHtml, a.WordCount, a.PublishedAt, Categories = a.Categories.Count, Tags = a.Tags.Count })
             .ToListAsync();
         var home = await _client.GetDocumentAsync("/");

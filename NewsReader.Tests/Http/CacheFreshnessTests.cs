@@ -58,8 +58,8 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
 
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var draft = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft("New tram line opens"), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(draft.Id, draft.Version, draft.Draft, default));
+        var draft = Assert.IsType<SaveResult.Saved>(await editor.Saver.CreateAsync(Draft("New tram line opens"), default)).Story;
+        Assert.IsType<SaveResult.Saved>(await editor.Saver.PublishNowAsync(draft.Id, draft.Version, draft.Draft, default));
 
         Assert.Contains("New tram line opens", (await ReadAsync("/")).Body!.TextContent);
         Assert.Contains("New tram line opens", (await ReadAsync("/categories/transport")).Body!.TextContent);
@@ -81,9 +81,9 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
 
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var id = (await editor.ListAsync(new StoryQuery(), default)).Rows.Single(r => r.Title == "Tram timetable changes").Id;
-        var story = (await editor.GetAsync(id, default))!;
-        Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(id, story.Version,
+        var id = (await editor.List.ListAsync(new StoryQuery(), default)).Rows.Single(r => r.Title == "Tram timetable changes").Id;
+        var story = (await editor.Saver.GetAsync(id, default))!;
+        Assert.IsType<SaveResult.Saved>(await editor.Saver.PublishNowAsync(id, story.Version,
             story.Draft with { Title = "Tram timetable changes again", Body = "The tram timetable changes again at the depot." }, default));
 
         var page = await ReadAsync("/articles/timetable");
@@ -107,9 +107,9 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
 
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var id = (await editor.ListAsync(new StoryQuery(), default)).Rows.Single(r => r.Title == "Tram timetable changes").Id;
-        var story = (await editor.GetAsync(id, default))!;
-        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(id, story.Version, story.Draft, PublishAction.Unpublish, null, default));
+        var id = (await editor.List.ListAsync(new StoryQuery(), default)).Rows.Single(r => r.Title == "Tram timetable changes").Id;
+        var story = (await editor.Saver.GetAsync(id, default))!;
+        Assert.IsType<SaveResult.Saved>(await editor.Saver.SaveAsync(id, story.Version, story.Draft, PublishAction.Unpublish, null, default));
 
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/articles/timetable")).StatusCode);
         Assert.DoesNotContain("Tram timetable changes", (await ReadAsync("/")).Body!.TextContent);
@@ -192,12 +192,12 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         var ids = new List<int>();
         for (var i = 0; i < 60; i++)
         {
-            var saved = await _site.GetService<NewsReader.Articles.ArticleService>().UpsertBySlugAsync(
-                new NewsReader.Articles.ArticleInput($"Storm warning {i}", null, "", "Ana Ferreira", "Wind and rain.", null,
+            var saved = await _site.GetService<NewsReader.Stories.StoryWriter>().UpsertBySlugAsync(
+                new NewsReader.Stories.StoryInput($"Storm warning {i}", null, "", "Ana Ferreira", "Wind and rain.", null,
                     DaysAgo(2), ["Weather"], []), default);
-            ids.Add(saved.ArticleId);
+            ids.Add(saved.StoryId);
         }
-        await _site.GetService<NewsReader.Articles.ArticleChanges>().NotifyAsync(ids, default);
+        await _site.GetService<NewsReader.Stories.StoryChanges>().NotifyAsync(ids, default);
 
         var menu = (await ReadAsync("/articles/depot")).QuerySelectorAll(".category-nav a").Select(a => a.Text()).ToList();
         Assert.Equal("Weather", menu[0]);

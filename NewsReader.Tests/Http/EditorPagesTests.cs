@@ -99,10 +99,10 @@ public sealed class EditorPagesTests(NewsSiteFactory site) : IClassFixture<NewsS
         var id = await site.AddStoryAsync("Moving story", slug: "moving-story-old");
         await using (var scope = await site.CreateSignedInScopeAsync(await site.CreateUserAsync(SignIn.NewEmail())))
         {
-            var editor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<NewsReader.Editing.ArticleEditor>(scope.ServiceProvider);
-            var story = (await editor.GetAsync(id, default))!;
+            var editor = StoryEditing.From(scope.ServiceProvider);
+            var story = (await editor.Saver.GetAsync(id, default))!;
             Assert.IsType<NewsReader.Editing.SaveResult.Saved>(
-                await editor.SaveDraftAsync(id, story.Version, story.Draft with { Slug = "moving-story-new" }, default));
+                await editor.Saver.SaveDraftAsync(id, story.Version, story.Draft with { Slug = "moving-story-new" }, default));
         }
         var client = site.CreateCookieClient();
 

@@ -21,6 +21,6 @@ public sealed class HostileFirstStartTests
 
         Assert.Contains("A good body.", page);
         await using var db = await site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        Assert.Equal(HostileImportTests.DeepBodies.Length + 1, await db.Articles.CountAsync());
+        Assert.Equal(HostileImportTests.DeepBodies.Length + 1, await db.Stories.CountAsync());
     }
 }

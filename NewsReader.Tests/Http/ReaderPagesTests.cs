@@ -183,8 +183,8 @@ public sealed class ReaderPagesTests : IDisposable
         var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         await using (db)
         {
-            var id = await db.Articles.Where(a => a.Slug == "new-name").Select(a => a.Id).SingleAsync();
-            db.SlugRedirects.Add(new SlugRedirect { OldSlug = "old-name", ArticleId = id, CreatedAt = DateTime.UtcNow });
+            var id = await db.Stories.Where(a => a.Slug == "new-name").Select(a => a.Id).SingleAsync();
+            db.SlugRedirects.Add(new SlugRedirect { OldSlug = "old-name", StoryId = id, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsReader.Editing;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 using NewsReader.Related;
 using NewsReader.Tests.Support;
@@ -81,13 +81,13 @@ public sealed class RelatedStoriesTests : IDisposable
         await _site.AddStoryAsync("Tram depot again", Trams, slug: "tram-depot-again", draft: true);
         await using (var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
         {
-            await db.Articles.Where(a => a.Id == goneId).ExecuteDeleteAsync();
+            await db.Stories.Where(a => a.Id == goneId).ExecuteDeleteAsync();
         }
-        await _site.GetService<ArticleChanges>().NotifyAsync([goneId], CancellationToken.None);
+        await _site.GetService<StoryChanges>().NotifyAsync([goneId], CancellationToken.None);
 
         Assert.Empty(await RelatedTitlesAsync("tram-depot"));
         await using var check = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        Assert.False(await check.RelatedArticles.AnyAsync(r => r.RelatedArticleId == goneId));
+        Assert.False(await check.RelatedStories.AnyAsync(r => r.RelatedStoryId == goneId));
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public sealed class SampleStoriesOnceTests
         await first.CreateClient().GetAsync("/healthz");
         await using (var db = await first.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
         {
-            Assert.Equal(1, await db.Articles.CountAsync());
-            await db.Articles.ExecuteDeleteAsync();
+            Assert.Equal(1, await db.Stories.CountAsync());
+            await db.Stories.ExecuteDeleteAsync();
         }
 
         using var restarted = new NewsSiteFactory();
@@ -24,6 +24,6 @@ public sealed class SampleStoriesOnceTests
         await restarted.CreateClient().GetAsync("/healthz");
 
         await using var after = await restarted.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        Assert.Equal(0, await after.Articles.CountAsync());
+        Assert.Equal(0, await after.Stories.CountAsync());
     }
 }

@@ -116,7 +116,7 @@ public sealed class SearchPageTests : IDisposable
         await _site.AddStoryAsync("New headline", "Body text.", Day(1), slug: "edited");
         await using (var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
         {
-            await db.Articles.Where(a => a.Slug == "doomed").ExecuteDeleteAsync();
+            await db.Stories.Where(a => a.Slug == "doomed").ExecuteDeleteAsync();
         }
 
         var byOldWord = await _client.GetDocumentAsync("/search?q=old");

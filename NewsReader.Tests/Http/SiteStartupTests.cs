@@ -17,8 +17,8 @@ public sealed class SiteStartupTests
         var page = await client.GetDocumentAsync("/");
 
         await using var db = await site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        var stories = await db.Articles.CountAsync();
-        var published = await db.Articles.CountAsync(a => a.PublishedAt != null && a.PublishedAt <= DateTime.UtcNow);
+        var stories = await db.Stories.CountAsync();
+        var published = await db.Stories.CountAsync(a => a.PublishedAt != null && a.PublishedAt <= DateTime.UtcNow);
         Assert.True(stories >= 12, $"expected at least 12 sample stories, found {stories}");
         Assert.True(stories > published, "the samples include a draft");
         Assert.Equal(Math.Min(published, 20), page.QuerySelectorAll("article.article-card").Length);

@@ -73,7 +73,7 @@ public sealed class SitemapTests : IDisposable
         await _site.AddStoryAsync("Tram opens", slug: "tram-opens", publishedAt: Day(published));
         await using (var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync())
         {
-            await db.Articles.ExecuteUpdateAsync(a => a.SetProperty(x => x.UpdatedAt, Day(edited)));
+            await db.Stories.ExecuteUpdateAsync(a => a.SetProperty(x => x.UpdatedAt, Day(edited)));
         }
 
         var sitemap = await GetXmlAsync(_client, "/sitemap.xml");

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Editing;
 using NewsReader.Tests.Support;
 
@@ -53,7 +53,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
 
         var renamed = Assert.Single(await _admin.ListAsync(default));
         Assert.Equal(("Light Rail", "light-rail", 1), (renamed.Name, renamed.Slug, renamed.StoryCount));
-        var story = await _site.GetService<ArticleRepository>().GetPublishedAsync("tram-story", default);
+        var story = await _site.GetService<PublishedStories>().GetPublishedAsync("tram-story", default);
         Assert.Equal([new TermLink("Light Rail", "light-rail")], story!.Categories);
     }
 

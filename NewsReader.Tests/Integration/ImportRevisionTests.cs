@@ -36,11 +36,11 @@ public sealed class ImportRevisionTests : IAsyncLifetime
     private static string StoryText(string body, string published = "published: 2026-01-01T09:00:00Z\n") =>
         $"---\ntitle: Ferry timetable changes\nslug: ferry\n{published}categories: [City]\n---\n{body}\n";
 
-    private async Task<(Article Story, List<ArticleRevision> Revisions)> StoredAsync()
+    private async Task<(Story Story, List<StoryRevision> Revisions)> StoredAsync()
     {
         await using var db = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
-        var story = await db.Articles.SingleAsync(a => a.Slug == "ferry");
-        var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == story.Id).OrderBy(r => r.Id).ToListAsync();
+        var story = await db.Stories.SingleAsync(a => a.Slug == "ferry");
+        var revisions = await db.StoryRevisions.Where(r => r.StoryId == story.Id).OrderBy(r => r.Id).ToListAsync();
         return (story, revisions);
     }
 
@@ -49,8 +49,8 @@ public sealed class ImportRevisionTests : IAsyncLifetime
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
-        var created = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Draft("Old file body."), default)).Story;
-        Assert.IsType<SaveResult.Saved>(await editor.PublishNowAsync(created.Id, created.Version, Draft("The editor's careful rewrite."), default));
+        var created = Assert.IsType<SaveResult.Saved>(await editor.Saver.CreateAsync(Draft("Old file body."), default)).Story;
+        Assert.IsType<SaveResult.Saved>(await editor.Saver.PublishNowAsync(created.Id, created.Version, Draft("The editor's careful rewrite."), default));
 
         var report = await ImportAsync(StoryText("An older body from a file."));
 

@@ -54,9 +54,9 @@ public sealed class EditingSite : NewsSiteFactory
     }
 
     /// <summary>The story editor service as <paramref name="email"/> uses it.</summary>
-    public async Task<(ArticleEditor Editor, AsyncServiceScope Scope)> EditorAsync(string email = "editor@example.org", string? displayName = null)
+    public async Task<(StoryEditing Editor, AsyncServiceScope Scope)> EditorAsync(string email = "editor@example.org", string? displayName = null)
     {
         var scope = await SignedInScopeAsync(email, displayName: displayName);
-        return (scope.ServiceProvider.GetRequiredService<ArticleEditor>(), scope);
+        return (StoryEditing.From(scope.ServiceProvider), scope);
     }
 }

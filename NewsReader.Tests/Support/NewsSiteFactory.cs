@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Tests.Support;
 
@@ -75,13 +75,13 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         string? leadImage = null,
         bool draft = false)
     {
-        var result = await GetService<ArticleService>().UpsertBySlugAsync(
-            new ArticleInput(title, slug, summary, author, body, leadImage,
+        var result = await GetService<StoryWriter>().UpsertBySlugAsync(
+            new StoryInput(title, slug, summary, author, body, leadImage,
                 draft ? null : publishedAt ?? new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
                 categories ?? [], tags ?? []),
             CancellationToken.None);
-        await GetService<ArticleChanges>().NotifyAsync([result.ArticleId], CancellationToken.None);
-        return result.ArticleId;
+        await GetService<StoryChanges>().NotifyAsync([result.StoryId], CancellationToken.None);
+        return result.StoryId;
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Demo;
 
 namespace NewsReader.Tests.Unit;

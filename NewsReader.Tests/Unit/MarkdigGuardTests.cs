@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Tests.Unit;
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Tests.Unit;
@@ -371,7 +371,7 @@ public class MarkdownRendererTests
     public void BodyOverTheSizeLimitIsCut()
     {
         var paragraph = new string('a', 999) + "\n\n";
-        var markdown = string.Concat(Enumerable.Repeat(paragraph, 2 * ArticleLimits.BodyBytes / paragraph.Length)) + "THE END";
+        var markdown = string.Concat(Enumerable.Repeat(paragraph, 2 * StoryLimits.BodyBytes / paragraph.Length)) + "THE END";
 
         var html = _renderer.ToSafeHtml(markdown);
 
@@ -383,12 +383,12 @@ public class MarkdownRendererTests
     public void CutNeverSplitsACharacter()
     {
         // Four-byte characters that do not line up with the limit.
-        var markdown = "x" + string.Concat(Enumerable.Repeat("😀", (ArticleLimits.BodyBytes / 4) + 10));
+        var markdown = "x" + string.Concat(Enumerable.Repeat("😀", (StoryLimits.BodyBytes / 4) + 10));
 
         var html = _renderer.ToSafeHtml(markdown);
 
         Assert.DoesNotContain('\uFFFD', html);
-        Assert.True(Encoding.UTF8.GetByteCount(Parse(html).TextContent.Trim()) <= ArticleLimits.BodyBytes);
+        Assert.True(Encoding.UTF8.GetByteCount(Parse(html).TextContent.Trim()) <= StoryLimits.BodyBytes);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Tests.Unit;
 

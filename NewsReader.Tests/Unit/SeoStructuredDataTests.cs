@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Feeds;
 
 namespace NewsReader.Tests.Unit;
@@ -8,7 +8,7 @@ public sealed class SeoStructuredDataTests
 {
     private static readonly Uri Url = new("https://news.example/articles/tram-line-4-opens");
 
-    private static ArticleView Story(string title = "Tram line 4 opens", string author = "Ana Ferreira",
+    private static StoryView Story(string title = "Tram line 4 opens", string author = "Ana Ferreira",
         IReadOnlyList<TermLink>? categories = null) =>
         new(1, title, "tram-line-4-opens", "The line opens.", author, "<p>Body</p>",
             new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), new DateTime(2026, 6, 21, 8, 0, 0, DateTimeKind.Utc),
@@ -19,7 +19,7 @@ public sealed class SeoStructuredDataTests
     [Fact]
     public void NewsArticleCarriesHeadlineDatesAuthorImageSectionAndReadTime()
     {
-        var json = ArticleStructuredData.ToJson(Story(), Url, new Uri("https://news.example/images/tram.jpg"));
+        var json = StoryStructuredData.ToJson(Story(), Url, new Uri("https://news.example/images/tram.jpg"));
 
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
@@ -38,7 +38,7 @@ public sealed class SeoStructuredDataTests
     [Fact]
     public void AStoryWithoutAuthorImageOrCategoriesLeavesThoseOut()
     {
-        var json = ArticleStructuredData.ToJson(Story(author: "", categories: []), Url, image: null);
+        var json = StoryStructuredData.ToJson(Story(author: "", categories: []), Url, image: null);
 
         var root = JsonDocument.Parse(json).RootElement;
         Assert.False(root.TryGetProperty("author", out _));
@@ -51,7 +51,7 @@ public sealed class SeoStructuredDataTests
     {
         var title = "</script><script>alert(1)</script> & <!-- \"quoted\"";
 
-        var json = ArticleStructuredData.ToJson(Story(title), Url, image: null);
+        var json = StoryStructuredData.ToJson(Story(title), Url, image: null);
 
         Assert.DoesNotContain("<", json);
         Assert.DoesNotContain(">", json);

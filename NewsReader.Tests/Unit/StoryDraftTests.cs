@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Editing;
 
 namespace NewsReader.Tests.Unit;

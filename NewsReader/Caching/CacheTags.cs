@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Caching;
 
@@ -22,9 +22,9 @@ public static class CacheTags
     public const string Search = "list:search";
     public const string Feeds = "feeds";
 
-    public static string Story(int articleId) => $"story:{articleId}";
+    public static string Story(int storyId) => $"story:{storyId}";
 
-    public static string StoryPage(int articleId) => $"story-page:{articleId}";
+    public static string StoryPage(int storyId) => $"story-page:{storyId}";
 
     public static string Category(string slug) => $"category:{slug}";
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Caching;
 
@@ -15,7 +15,7 @@ public static class CachingRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton<CacheFreshness>();
         services.AddSingleton<ReaderPageEvictor>();
-        services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<ReaderPageEvictor>());
+        services.AddSingleton<IStoryChangeListener>(provider => provider.GetRequiredService<ReaderPageEvictor>());
         services.AddOutputCache(options => options.AddBasePolicy(new ReaderPageCachePolicy()));
 
         var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));

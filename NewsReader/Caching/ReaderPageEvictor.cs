@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 using NewsReader.Related;
 
@@ -23,7 +23,7 @@ public sealed class ReaderPageEvictor(
     CategoryMenu menu,
     RelatedStoriesService related,
     TimeProvider clock,
-    ILogger<ReaderPageEvictor> logger) : IArticleChangeListener
+    ILogger<ReaderPageEvictor> logger) : IStoryChangeListener
 {
     /// <summary>
     /// Pages are evicted when what they show changes, so this only bounds what a change made outside
@@ -41,20 +41,20 @@ public sealed class ReaderPageEvictor(
     private DateTime? _nextScheduled;
     private DateTime _scheduleKnownUntil = DateTime.MinValue;
 
-    public async Task ArticlesChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    public async Task StoriesChangedAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
         _scheduleKnownUntil = DateTime.MinValue;
         // The menu is reloaded whichever way the pages go: it is kept in memory, not in the cache.
         var menuChanged = await menu.RefreshAsync(cancellationToken);
-        var tags = articleIds.Count > PreciseEvictionLimit || menuChanged
+        var tags = storyIds.Count > PreciseEvictionLimit || menuChanged
             ? [CacheTags.AllReaderPages]
-            : await TagsToEvictAsync(articleIds, cancellationToken);
+            : await TagsToEvictAsync(storyIds, cancellationToken);
         await freshness.EvictAsync(store, tags, cancellationToken);
     }
 
     /// <summary>A reaction changes the counts on the story's own page and nowhere else.</summary>
-    public Task StoryPageChangedAsync(int articleId, CancellationToken cancellationToken) =>
-        freshness.EvictAsync(store, [CacheTags.StoryPage(articleId)], cancellationToken);
+    public Task StoryPageChangedAsync(int storyId, CancellationToken cancellationToken) =>
+        freshness.EvictAsync(store, [CacheTags.StoryPage(storyId)], cancellationToken);
 
     /// <summary>
     /// How long a page rendered now may be served from the cache: <see cref="MaximumLifetime"/>, or less
@@ -97,7 +97,7 @@ public sealed class ReaderPageEvictor(
             if (now >= _scheduleKnownUntil)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                _nextScheduled = await db.Articles.AsNoTracking()
+                _nextScheduled = await db.Stories.AsNoTracking()
                     .Where(a => a.PublishedAt > now)
                     .MinAsync(a => a.PublishedAt, cancellationToken);
                 // Valid until that story goes live, or for a while if none is waiting; a change resets it.
@@ -111,29 +111,29 @@ public sealed class ReaderPageEvictor(
         }
     }
 
-    private async Task<IReadOnlyCollection<string>> TagsToEvictAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<string>> TagsToEvictAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
         var tags = new HashSet<string>(StringComparer.Ordinal) { CacheTags.Home, CacheTags.Search, CacheTags.Feeds };
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ids = articleIds.ToList();
+        var ids = storyIds.ToList();
         foreach (var id in ids)
         {
             tags.Add(CacheTags.Story(id));
         }
 
-        var categorySlugs = await db.Set<ArticleCategory>().AsNoTracking()
-            .Where(l => ids.Contains(l.ArticleId)).Select(l => l.Category!.Slug).ToListAsync(cancellationToken);
+        var categorySlugs = await db.Set<StoryCategory>().AsNoTracking()
+            .Where(l => ids.Contains(l.StoryId)).Select(l => l.Category!.Slug).ToListAsync(cancellationToken);
         tags.UnionWith(categorySlugs.Select(CacheTags.Category));
-        var tagSlugs = await db.Set<ArticleTag>().AsNoTracking()
-            .Where(l => ids.Contains(l.ArticleId)).Select(l => l.Tag!.Slug).ToListAsync(cancellationToken);
+        var tagSlugs = await db.Set<StoryTag>().AsNoTracking()
+            .Where(l => ids.Contains(l.StoryId)).Select(l => l.Tag!.Slug).ToListAsync(cancellationToken);
         tags.UnionWith(tagSlugs.Select(CacheTags.Tag));
 
-        var listedBy = await db.RelatedArticles.AsNoTracking()
-            .Where(r => ids.Contains(r.RelatedArticleId)).Select(r => r.ArticleId).Distinct().ToListAsync(cancellationToken);
+        var listedBy = await db.RelatedStories.AsNoTracking()
+            .Where(r => ids.Contains(r.RelatedStoryId)).Select(r => r.StoryId).Distinct().ToListAsync(cancellationToken);
         tags.UnionWith(listedBy.Select(CacheTags.StoryPage));
 
-        var live = await db.Articles.AsNoTracking()
+        var live = await db.Stories.AsNoTracking()
             .Where(a => ids.Contains(a.Id) && a.PublishedAt != null && a.PublishedAt <= now)
             .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync(cancellationToken);

@@ -11,7 +11,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<NewsDbContext> dbFacto
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.Articles.AsNoTracking().Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Stories.AsNoTracking().Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

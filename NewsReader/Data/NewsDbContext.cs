@@ -10,21 +10,38 @@ namespace NewsReader.Data;
 public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
 {
-    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Story> Stories => Set<Story>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
-    public DbSet<ArticleAutosave> ArticleAutosaves => Set<ArticleAutosave>();
-    public DbSet<Related.RelatedArticle> RelatedArticles => Set<Related.RelatedArticle>();
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
+    public DbSet<AutosaveSlot> AutosaveSlots => Set<AutosaveSlot>();
+    public DbSet<Related.RelatedStory> RelatedStories => Set<Related.RelatedStory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        KeepFirstReleaseColumnNames(modelBuilder);
+    }
+
+    /// <summary>
+    /// The code says "story"; the database keeps the names of its first release ("Articles",
+    /// "ArticleId"). Renaming them would rebuild every existing database, full-text triggers
+    /// included, for nothing a reader or editor would see. Tables are named in each configuration.
+    /// </summary>
+    private static void KeepFirstReleaseColumnNames(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            if (property.Name is nameof(Story) + "Id" or "Related" + nameof(Story) + "Id")
+            {
+                property.SetColumnName(property.Name.Replace(nameof(Story), "Article", StringComparison.Ordinal));
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

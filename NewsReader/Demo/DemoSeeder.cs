@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Demo;
@@ -16,13 +16,13 @@ namespace NewsReader.Demo;
 /// Rows are written with prepared statements in one transaction per batch rather than through EF
 /// change tracking: at 100,000 stories (and half a million link rows) tracking and one generated
 /// command per entity cost minutes, the statements seconds. The search index still follows through
-/// the Articles triggers, and related stories through <see cref="ArticleChanges"/> as for any save.
+/// the Stories triggers, and related stories through <see cref="StoryChanges"/> as for any save.
 /// While one batch is written the next is generated and rendered on the other core.
 /// </remarks>
 public sealed class DemoSeeder(
     IDbContextFactory<NewsDbContext> dbFactory,
     MarkdownRenderer markdown,
-    ArticleChanges changes,
+    StoryChanges changes,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -45,7 +45,7 @@ public sealed class DemoSeeder(
         int firstNumber;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            firstNumber = await db.Articles.CountAsync(cancellationToken) + 1;
+            firstNumber = await db.Stories.CountAsync(cancellationToken) + 1;
         }
 
         var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,12 +88,12 @@ public sealed class DemoSeeder(
         return (count, stopwatch.Elapsed);
     }
 
-    private sealed record Batch(List<ArticleInput> Inputs, Article[] Articles);
+    private sealed record Batch(List<StoryInput> Inputs, Story[] Stories);
 
     private Batch Prepare(DemoStoryGenerator generator, int firstNumber, int size, DateTime now, CancellationToken cancellationToken)
     {
         var inputs = Enumerable.Range(firstNumber, size).Select(n => generator.Next(n, now)).ToList();
-        var articles = new Article[size];
+        var stories = new Story[size];
         // A few chunks per core, each rendered on one worker thread (see RenderAndMeasureAll).
         var chunks = Enumerable.Range(0, size).Chunk(RenderChunk).ToList();
         Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
@@ -101,10 +101,10 @@ public sealed class DemoSeeder(
             var rendered = markdown.RenderAndMeasureAll(chunk.Select(i => (inputs[i].Title, inputs[i].Body)).ToList());
             for (var j = 0; j < chunk.Length; j++)
             {
-                articles[chunk[j]] = ToArticle(inputs[chunk[j]], rendered[j].Html, rendered[j].Measure, now);
+                stories[chunk[j]] = ToStory(inputs[chunk[j]], rendered[j].Html, rendered[j].Measure, now);
             }
         });
-        return new Batch(inputs, articles);
+        return new Batch(inputs, stories);
     }
 
     private async Task<List<int>> InsertAsync(
@@ -118,7 +118,7 @@ public sealed class DemoSeeder(
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using var insertArticle = Command(connection, transaction, """
+        await using var insertStory = Command(connection, transaction, """
             INSERT INTO "Articles" ("Title", "Slug", "Summary", "Author", "Body", "BodyHtml", "LeadImage", "WordCount",
                 "CjkCharacterCount", "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
@@ -129,18 +129,18 @@ public sealed class DemoSeeder(
         await using var insertTag = Command(connection, transaction,
             """INSERT INTO "ArticleTags" ("ArticleId", "TagId", "Position") VALUES (@p0, @p1, @p2)""", 3);
 
-        var ids = new List<int>(batch.Articles.Length);
-        for (var i = 0; i < batch.Articles.Length; i++)
+        var ids = new List<int>(batch.Stories.Length);
+        for (var i = 0; i < batch.Stories.Length; i++)
         {
-            var a = batch.Articles[i];
+            var a = batch.Stories[i];
             object?[] values =
             [
                 a.Title, a.Slug, a.Summary, a.Author, a.Body, a.BodyHtml, a.LeadImage, a.WordCount, a.CjkCharacterCount,
                 a.ImageCount, Format(a.CreatedAt), Format(a.UpdatedAt), a.PublishedAt is { } p ? Format(p) : null,
                 a.Version.ToString().ToUpperInvariant(),
             ];
-            SetValues(insertArticle, values);
-            var id = Convert.ToInt32(await insertArticle.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            SetValues(insertStory, values);
+            var id = Convert.ToInt32(await insertStory.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             ids.Add(id);
 
             var input = batch.Inputs[i];
@@ -183,9 +183,9 @@ public sealed class DemoSeeder(
 
     private static string Format(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    private static Article ToArticle(ArticleInput input, string html, TextMeasure measure, DateTime now)
+    private static Story ToStory(StoryInput input, string html, TextMeasure measure, DateTime now)
     {
-        return new Article
+        return new Story
         {
             Title = input.Title,
             Slug = input.EffectiveSlug,
@@ -203,7 +203,7 @@ public sealed class DemoSeeder(
     }
 
     private async Task EnsureTermsAsync(
-        List<ArticleInput> inputs, Dictionary<string, int> categoryIds, Dictionary<string, int> tagIds, CancellationToken cancellationToken)
+        List<StoryInput> inputs, Dictionary<string, int> categoryIds, Dictionary<string, int> tagIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         foreach (var name in inputs.SelectMany(i => i.Categories).Distinct().Where(n => !categoryIds.ContainsKey(Slug.From(n))))

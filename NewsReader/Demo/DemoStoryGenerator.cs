@@ -1,5 +1,5 @@
 using System.Text;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Demo;
 
@@ -54,7 +54,7 @@ public sealed class DemoStoryGenerator(int seed)
 
     private readonly Random _random = new(seed);
 
-    public ArticleInput Next(int number, DateTime newest)
+    public StoryInput Next(int number, DateTime newest)
     {
         var topic = Topics[_random.Next(Topics.Length)];
         var place = Places[_random.Next(Places.Length)];
@@ -87,7 +87,7 @@ public sealed class DemoStoryGenerator(int seed)
         var tags = new[] { topic.Name, Pick(topic.Words), Pick(topic.Words) }.Distinct().ToList();
         var publishedAt = newest.AddMinutes(-number * 23 - _random.Next(20));
         // The number leads the slug so that cutting it to 100 characters keeps it unique.
-        return new ArticleInput(title, Slug.From($"demo {number} {title}"), summary, Authors[_random.Next(Authors.Length)], body.ToString(), null, publishedAt, categories, tags);
+        return new StoryInput(title, Slug.From($"demo {number} {title}"), summary, Authors[_random.Next(Authors.Length)], body.ToString(), null, publishedAt, categories, tags);
     }
 
     private string Sentence(string[] topicWords, int length)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -10,7 +10,7 @@ public sealed record CategoryRow(int Id, string Name, string Slug, int StoryCoun
 /// <summary>The categories page: create, rename (the slug follows the name), delete when no story uses it.</summary>
 public sealed class CategoryAdmin(
     IDbContextFactory<NewsDbContext> dbFactory,
-    ArticleChanges changes,
+    StoryChanges changes,
     EditorAccess access)
 {
     public async Task<IReadOnlyList<CategoryRow>> ListAsync(CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed class CategoryAdmin(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking()
             .OrderBy(c => c.Name)
-            .Select(c => new CategoryRow(c.Id, c.Name, c.Slug, c.Articles.Count))
+            .Select(c => new CategoryRow(c.Id, c.Name, c.Slug, c.Stories.Count))
             .ToListAsync(cancellationToken);
     }
 
@@ -66,7 +66,7 @@ public sealed class CategoryAdmin(
         await db.SaveChangesAsync(cancellationToken);
 
         // Story pages, cards and feeds show the category's name and link.
-        var storyIds = await db.Set<ArticleCategory>().Where(l => l.CategoryId == id).Select(l => l.ArticleId).ToListAsync(cancellationToken);
+        var storyIds = await db.Set<StoryCategory>().Where(l => l.CategoryId == id).Select(l => l.StoryId).ToListAsync(cancellationToken);
         await changes.NotifyAsync(storyIds, cancellationToken);
         return null;
     }
@@ -77,12 +77,12 @@ public sealed class CategoryAdmin(
         await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The condition is part of the DELETE, so a story filed under it meanwhile keeps it.
-        var deleted = await db.Categories.Where(c => c.Id == id && !c.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Categories.Where(c => c.Id == id && !c.Stories.Any()).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 1)
         {
             return null;
         }
-        var count = await db.Set<ArticleCategory>().CountAsync(l => l.CategoryId == id, cancellationToken);
+        var count = await db.Set<StoryCategory>().CountAsync(l => l.CategoryId == id, cancellationToken);
         return count == 0
             ? "That category no longer exists."
             : $"This category is used by {count} {(count == 1 ? "story" : "stories")}; remove it from them first.";
@@ -95,9 +95,9 @@ public sealed class CategoryAdmin(
         {
             return (clean, "", "Name is required.");
         }
-        if (clean.Length > ArticleLimits.TermLength)
+        if (clean.Length > StoryLimits.TermLength)
         {
-            return (clean, "", $"Name must be at most {ArticleLimits.TermLength} characters.");
+            return (clean, "", $"Name must be at most {StoryLimits.TermLength} characters.");
         }
         if (clean.Contains(',', StringComparison.Ordinal))
         {

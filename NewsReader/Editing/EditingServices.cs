@@ -11,7 +11,6 @@ public static class EditingServices
         services.AddScoped<StorySaver>();
         services.AddScoped<StoryAutosave>();
         services.AddScoped<StoryRevisions>();
-        services.AddScoped<ArticleEditor>();
         services.AddScoped<CategoryAdmin>();
         services.AddSingleton<ScheduledStories>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledStories>());

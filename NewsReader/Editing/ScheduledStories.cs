@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -7,12 +7,12 @@ namespace NewsReader.Editing;
 /// <summary>
 /// A scheduled story becomes visible by itself when its time comes: the reader queries compare
 /// PublishedAt with the clock. Nothing is saved at that moment, though, so this tells
-/// <see cref="ArticleChanges"/> about it, for whatever follows publication (related stories,
+/// <see cref="StoryChanges"/> about it, for whatever follows publication (related stories,
 /// cached pages, feeds, the search index).
 /// </summary>
 public sealed class ScheduledStories(
     IDbContextFactory<NewsDbContext> dbFactory,
-    ArticleChanges changes,
+    StoryChanges changes,
     TimeProvider clock,
     ILogger<ScheduledStories> logger) : BackgroundService
 {
@@ -27,7 +27,7 @@ public sealed class ScheduledStories(
         var now = clock.GetUtcNow().UtcDateTime;
         var since = _checkedUpTo;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Articles.AsNoTracking()
+        var due = await db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt > since && a.PublishedAt <= now)
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);

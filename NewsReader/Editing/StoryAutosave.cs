@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -12,7 +12,7 @@ namespace NewsReader.Editing;
 public sealed class StoryAutosave(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryStore store,
-    ArticleChanges changes,
+    StoryChanges changes,
     EditorAccess access,
     TimeProvider clock)
 {
@@ -28,18 +28,18 @@ public sealed class StoryAutosave(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        Article? article = null;
+        Story? story = null;
         if (id is { } existingId)
         {
-            article = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
-            if (article is null)
+            story = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
+            if (story is null)
             {
                 return new AutosaveResult.NotFound();
             }
-            var conflict = article.Version != expectedVersion;
-            if (conflict || article.PublishedAt is not null)
+            var conflict = story.Version != expectedVersion;
+            if (conflict || story.PublishedAt is not null)
             {
-                await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? article.Version, draft, now, cancellationToken);
+                await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? story.Version, draft, now, cancellationToken);
                 return new AutosaveResult.CopyKept(now, conflict ? await store.ConflictAsync(db, existingId, cancellationToken) as SaveResult.Conflict : null);
             }
         }
@@ -60,7 +60,7 @@ public sealed class StoryAutosave(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        article = await store.WriteAsync(db, article, input, expectedVersion, now, cancellationToken);
+        story = await store.WriteAsync(db, story, input, expectedVersion, now, cancellationToken);
         var outcome = await StoryStore.CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
         if (outcome.Conflict)
         {
@@ -71,8 +71,8 @@ public sealed class StoryAutosave(
         {
             return new AutosaveResult.Skipped(new SaveResult.SlugTaken(input.EffectiveSlug, owner).Message);
         }
-        await changes.NotifyAsync([article.Id], cancellationToken);
-        return new AutosaveResult.DraftSaved(store.ToEdit(article));
+        await changes.NotifyAsync([story.Id], cancellationToken);
+        return new AutosaveResult.DraftSaved(store.ToEdit(story));
     }
 
     /// <summary>This editor's autosaved copy of the story, if there is one.</summary>
@@ -80,8 +80,8 @@ public sealed class StoryAutosave(
     {
         var user = await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleAutosaves.AsNoTracking()
-            .Where(a => a.ArticleId == id && a.UserId == user.UserId)
+        return await db.AutosaveSlots.AsNoTracking()
+            .Where(a => a.StoryId == id && a.UserId == user.UserId)
             .Select(a => new AutosaveCopy(a.SavedAt, a.BaseVersion,
                 new StoryDraft(a.Title, a.Slug, a.Summary, a.Author, a.Body, a.LeadImage, a.Categories, a.Tags)))
             .FirstOrDefaultAsync(cancellationToken);
@@ -91,17 +91,17 @@ public sealed class StoryAutosave(
     {
         var user = await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        await db.AutosaveSlots.Where(a => a.StoryId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static async Task KeepCopyAsync(
         NewsDbContext db, int id, string userId, Guid baseVersion, StoryDraft draft, DateTime now, CancellationToken cancellationToken)
     {
-        var copy = await db.ArticleAutosaves.FirstOrDefaultAsync(a => a.ArticleId == id && a.UserId == userId, cancellationToken);
+        var copy = await db.AutosaveSlots.FirstOrDefaultAsync(a => a.StoryId == id && a.UserId == userId, cancellationToken);
         if (copy is null)
         {
-            copy = new ArticleAutosave { ArticleId = id, UserId = userId, Title = "" };
-            db.ArticleAutosaves.Add(copy);
+            copy = new AutosaveSlot { StoryId = id, UserId = userId, Title = "" };
+            db.AutosaveSlots.Add(copy);
         }
         copy.SavedAt = now;
         copy.BaseVersion = baseVersion;

@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Editing;
 
@@ -11,7 +11,7 @@ public enum StoryStatus
 
 /// <summary>
 /// The editor's working copy: every field as the editor types it, categories and tags as
-/// comma-separated text. It becomes an <see cref="ArticleInput"/> only when it is saved.
+/// comma-separated text. It becomes an <see cref="StoryInput"/> only when it is saved.
 /// </summary>
 public sealed record StoryDraft(
     string Title = "",
@@ -23,7 +23,7 @@ public sealed record StoryDraft(
     string Categories = "",
     string Tags = "")
 {
-    public ArticleInput ToInput(DateTime? publishedAt) =>
+    public StoryInput ToInput(DateTime? publishedAt) =>
         new(Title, string.IsNullOrWhiteSpace(Slug) ? null : Slug, Summary, Author, Body,
             string.IsNullOrWhiteSpace(LeadImage) ? null : LeadImage, publishedAt, SplitTerms(Categories), SplitTerms(Tags));
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Editing;
 
@@ -62,7 +62,7 @@ public sealed class StoryEditorState
 
     public string StorageKey => Id?.ToString(CultureInfo.InvariantCulture) ?? "new";
 
-    public string EffectiveSlug => Articles.Slug.From(string.IsNullOrWhiteSpace(Slug) ? Title : Slug);
+    public string EffectiveSlug => Stories.Slug.From(string.IsNullOrWhiteSpace(Slug) ? Title : Slug);
 
     public string SlugHelp => SlugFollowsTitle
         ? $"Follows the title until you edit it. Address: /articles/{EffectiveSlug}"
@@ -89,7 +89,7 @@ public sealed class StoryEditorState
         Title = value ?? "";
         if (SlugFollowsTitle)
         {
-            Slug = Articles.Slug.From(Title);
+            Slug = Stories.Slug.From(Title);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class StoryEditorState
     {
         if (!string.IsNullOrWhiteSpace(Slug))
         {
-            Slug = Articles.Slug.From(Slug);
+            Slug = Stories.Slug.From(Slug);
         }
     }
 
@@ -195,7 +195,7 @@ public sealed class StoryEditorState
         Saved = story.Draft;
         DirtySince = null;
         // A draft whose slug is still the title's keeps following it; a published story's address is left alone.
-        SlugFollowsTitle = story.Status == StoryStatus.Draft && story.Draft.Slug == Articles.Slug.From(story.Draft.Title);
+        SlugFollowsTitle = story.Status == StoryStatus.Draft && story.Draft.Slug == Stories.Slug.From(story.Draft.Title);
         SlugOwner = null;
         BodyTooLongBytes = null;
     }

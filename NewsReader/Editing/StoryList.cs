@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -13,7 +13,7 @@ public sealed class StoryList(IDbContextFactory<NewsDbContext> dbFactory, Editor
         await access.RequireEditorAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stories = db.Articles.AsNoTracking();
+        var stories = db.Stories.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLowerInvariant();

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -13,8 +13,8 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
     {
         await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleRevisions.AsNoTracking()
-            .Where(r => r.ArticleId == id)
+        return await db.StoryRevisions.AsNoTracking()
+            .Where(r => r.StoryId == id)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new RevisionSummary(r.Id, r.CreatedAt, r.UserName, r.Action, r.Title))
             .ToListAsync(cancellationToken);
@@ -24,8 +24,8 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
     {
         await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ArticleRevisions.AsNoTracking()
-            .Where(r => r.ArticleId == id && r.Id == revisionId)
+        return await db.StoryRevisions.AsNoTracking()
+            .Where(r => r.StoryId == id && r.Id == revisionId)
             .Select(r => new Revision(r.Id, r.CreatedAt, r.UserName, r.Action,
                 new StoryDraft(r.Title, r.Slug, r.Summary, r.Author, r.Body, r.LeadImage ?? "", r.Categories, r.Tags),
                 r.PublishedAt))
@@ -33,20 +33,20 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
     }
 
     /// <summary>The story's fields as they are now, as a revision; the import keeps one before it changes a story.</summary>
-    internal static ArticleRevision RevisionOf(Article article, string user, string action, DateTime now) => new()
+    internal static StoryRevision RevisionOf(Story story, string user, string action, DateTime now) => new()
     {
-        Article = article,
+        Story = story,
         CreatedAt = now,
         UserName = user,
         Action = action,
-        Title = article.Title,
-        Slug = article.Slug,
-        Summary = article.Summary,
-        Author = article.Author,
-        Body = article.Body,
-        LeadImage = article.LeadImage,
-        Categories = StoryDraft.JoinTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
-        Tags = StoryDraft.JoinTerms(article.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name)),
-        PublishedAt = article.PublishedAt,
+        Title = story.Title,
+        Slug = story.Slug,
+        Summary = story.Summary,
+        Author = story.Author,
+        Body = story.Body,
+        LeadImage = story.LeadImage,
+        Categories = StoryDraft.JoinTerms(story.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
+        Tags = StoryDraft.JoinTerms(story.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name)),
+        PublishedAt = story.PublishedAt,
     };
 }

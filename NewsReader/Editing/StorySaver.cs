@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -8,14 +8,14 @@ namespace NewsReader.Editing;
 /// <summary>
 /// Saves a story by id: save, publish now, schedule, unpublish, delete. Every write is checked
 /// against the version the editor loaded, so two editors cannot overwrite each other silently;
-/// every save keeps a revision; every change is announced to <see cref="ArticleChanges"/>. The
-/// fields are applied by <see cref="ArticleService"/>, the code the importer uses, so a story saved
+/// every save keeps a revision; every change is announced to <see cref="StoryChanges"/>. The
+/// fields are applied by <see cref="StoryWriter"/>, the code the importer uses, so a story saved
 /// here renders and measures exactly like an imported one.
 /// </summary>
 public sealed class StorySaver(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryStore store,
-    ArticleChanges changes,
+    StoryChanges changes,
     EditorAccess access,
     TimeProvider clock)
 {
@@ -23,8 +23,8 @@ public sealed class StorySaver(
     {
         await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var article = await StoryStore.LoadAsync(db, id, tracking: false, cancellationToken);
-        return article is null ? null : store.ToEdit(article);
+        var story = await StoryStore.LoadAsync(db, id, tracking: false, cancellationToken);
+        return story is null ? null : store.ToEdit(story);
     }
 
     /// <summary>The title of the story, other than <paramref name="exceptId"/>, that has this slug; null when it is free.</summary>
@@ -48,15 +48,15 @@ public sealed class StorySaver(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        Article? article = null;
+        Story? story = null;
         if (id is { } existingId)
         {
-            article = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
-            if (article is null)
+            story = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
+            if (story is null)
             {
                 return new SaveResult.NotFound();
             }
-            if (article.Version != expectedVersion)
+            if (story.Version != expectedVersion)
             {
                 return await store.ConflictAsync(db, existingId, cancellationToken);
             }
@@ -68,10 +68,10 @@ public sealed class StorySaver(
         }
         DateTime? publishedAt = action switch
         {
-            PublishAction.PublishNow => article?.PublishedAt is { } was && was <= now ? was : now,
+            PublishAction.PublishNow => story?.PublishedAt is { } was && was <= now ? was : now,
             PublishAction.Schedule => DateTime.SpecifyKind(publishAtUtc!.Value, DateTimeKind.Utc),
             PublishAction.Unpublish => null,
-            _ => article?.PublishedAt,
+            _ => story?.PublishedAt,
         };
 
         var input = draft.ToInput(publishedAt);
@@ -86,12 +86,12 @@ public sealed class StorySaver(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        article = await store.WriteAsync(db, article, input, expectedVersion, now, cancellationToken);
-        db.ArticleRevisions.Add(StoryRevisions.RevisionOf(article, user.Name, ActionLabel(action, article.PublishedAt, now), now));
+        story = await store.WriteAsync(db, story, input, expectedVersion, now, cancellationToken);
+        db.StoryRevisions.Add(StoryRevisions.RevisionOf(story, user.Name, ActionLabel(action, story.PublishedAt, now), now));
         if (id is not null)
         {
             // The explicit save supersedes this editor's autosaved copy.
-            await db.ArticleAutosaves.Where(a => a.ArticleId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
+            await db.AutosaveSlots.Where(a => a.StoryId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
         }
 
         var outcome = await StoryStore.CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
@@ -103,18 +103,18 @@ public sealed class StorySaver(
         {
             return new SaveResult.SlugTaken(input.EffectiveSlug, owner);
         }
-        await changes.NotifyAsync([article.Id], cancellationToken);
-        return new SaveResult.Saved(store.ToEdit(article));
+        await changes.NotifyAsync([story.Id], cancellationToken);
+        return new SaveResult.Saved(store.ToEdit(story));
     }
 
     public async Task<SaveResult> DeleteAsync(int id, Guid expectedVersion, CancellationToken cancellationToken)
     {
         await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Articles.Where(a => a.Id == id && a.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Stories.Where(a => a.Id == id && a.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
-            return await db.Articles.AnyAsync(a => a.Id == id, cancellationToken)
+            return await db.Stories.AnyAsync(a => a.Id == id, cancellationToken)
                 ? await store.ConflictAsync(db, id, cancellationToken)
                 : new SaveResult.NotFound();
         }

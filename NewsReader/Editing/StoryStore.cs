@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Editing;
@@ -10,11 +10,11 @@ namespace NewsReader.Editing;
 /// input with a new version and the slug history, committing with the version check, and telling
 /// the editor who saved a story meanwhile.
 /// </summary>
-public sealed class StoryStore(ArticleService articles, TimeProvider clock)
+public sealed class StoryStore(StoryWriter stories, TimeProvider clock)
 {
-    public static Task<Article?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
+    public static Task<Story?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
     {
-        var query = db.Articles
+        var query = db.Stories
             .Include(a => a.Categories).ThenInclude(l => l.Category)
             .Include(a => a.Tags).ThenInclude(l => l.Tag)
             .AsSplitQuery();
@@ -22,44 +22,44 @@ public sealed class StoryStore(ArticleService articles, TimeProvider clock)
     }
 
     public static Task<string?> SlugOwnerAsync(NewsDbContext db, string slug, int? exceptId, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking()
+        db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.Id != (exceptId ?? 0))
             .Select(a => a.Title)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Applies a valid input to the story (a new one when null), with a new version and the slug history.</summary>
-    public async Task<Article> WriteAsync(
-        NewsDbContext db, Article? article, ArticleInput input, Guid? expectedVersion, DateTime now, CancellationToken cancellationToken)
+    public async Task<Story> WriteAsync(
+        NewsDbContext db, Story? story, StoryInput input, Guid? expectedVersion, DateTime now, CancellationToken cancellationToken)
     {
         string? oldSlug = null;
         var wasLive = false;
-        if (article is null)
+        if (story is null)
         {
-            article = new Article { Title = "", Slug = input.EffectiveSlug, CreatedAt = now };
-            db.Articles.Add(article);
+            story = new Story { Title = "", Slug = input.EffectiveSlug, CreatedAt = now };
+            db.Stories.Add(story);
         }
         else
         {
-            oldSlug = article.Slug;
-            wasLive = article.PublishedAt is { } publishedAt && publishedAt <= now;
+            oldSlug = story.Slug;
+            wasLive = story.PublishedAt is { } publishedAt && publishedAt <= now;
             // The version check goes into the UPDATE itself, so a save that lands between our read
             // and our write is caught too.
-            db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion!.Value;
+            db.Entry(story).Property(a => a.Version).OriginalValue = expectedVersion!.Value;
         }
 
-        await articles.ApplyAsync(db, article, input, cancellationToken);
-        article.UpdatedAt = now;
-        article.Version = Guid.NewGuid();
+        await stories.ApplyAsync(db, story, input, cancellationToken);
+        story.UpdatedAt = now;
+        story.Version = Guid.NewGuid();
 
         // A slug a story now has is no longer anybody's old slug: the live story wins over an old link.
-        var newSlug = article.Slug;
+        var newSlug = story.Slug;
         await db.SlugRedirects.Where(r => r.OldSlug == newSlug).ExecuteDeleteAsync(cancellationToken);
         if (wasLive && oldSlug is not null && oldSlug != newSlug)
         {
             // Readers (and search engines) know a published story by its URL: keep the old one working.
-            db.SlugRedirects.Add(new SlugRedirect { OldSlug = oldSlug, Article = article, CreatedAt = now });
+            db.SlugRedirects.Add(new SlugRedirect { OldSlug = oldSlug, Story = story, CreatedAt = now });
         }
-        return article;
+        return story;
     }
 
     public readonly record struct CommitOutcome(bool Conflict, string? SlugOwner);
@@ -105,27 +105,27 @@ public sealed class StoryStore(ArticleService articles, TimeProvider clock)
             return new SaveResult.NotFound();
         }
         // Explicit saves leave a revision stamped with the story's UpdatedAt; autosaves do not.
-        var savedBy = await db.ArticleRevisions.AsNoTracking()
-            .Where(r => r.ArticleId == id && r.CreatedAt == stored.UpdatedAt)
+        var savedBy = await db.StoryRevisions.AsNoTracking()
+            .Where(r => r.StoryId == id && r.CreatedAt == stored.UpdatedAt)
             .OrderByDescending(r => r.Id)
             .Select(r => r.UserName)
             .FirstOrDefaultAsync(cancellationToken);
         return new SaveResult.Conflict(ToEdit(stored), savedBy);
     }
 
-    public StoryEdit ToEdit(Article article) => new(
-        article.Id,
-        article.Version,
+    public StoryEdit ToEdit(Story story) => new(
+        story.Id,
+        story.Version,
         new StoryDraft(
-            article.Title,
-            article.Slug,
-            article.Summary,
-            article.Author,
-            article.Body,
-            article.LeadImage ?? "",
-            StoryDraft.JoinTerms(article.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
-            StoryDraft.JoinTerms(article.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
-        StoryDraft.StatusOf(article.PublishedAt, clock.GetUtcNow().UtcDateTime),
-        article.PublishedAt,
-        article.UpdatedAt);
+            story.Title,
+            story.Slug,
+            story.Summary,
+            story.Author,
+            story.Body,
+            story.LeadImage ?? "",
+            StoryDraft.JoinTerms(story.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
+            StoryDraft.JoinTerms(story.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
+        StoryDraft.StatusOf(story.PublishedAt, clock.GetUtcNow().UtcDateTime),
+        story.PublishedAt,
+        story.UpdatedAt);
 }

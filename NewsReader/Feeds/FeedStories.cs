@@ -25,7 +25,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Articles.AsNoTracking()
+        return await db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(count)
@@ -39,7 +39,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Articles.AsNoTracking().CountAsync(a => a.PublishedAt != null && a.PublishedAt <= now, cancellationToken);
+        return await db.Stories.AsNoTracking().CountAsync(a => a.PublishedAt != null && a.PublishedAt <= now, cancellationToken);
     }
 
     private sealed record CategoryNewest(string Slug, DateTime Newest);
@@ -49,7 +49,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var newest = await db.Articles.AsNoTracking()
+        var newest = await db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .MaxAsync(a => a.PublishedAt, cancellationToken);
         // The publish dates come from the (PublishedAt, Id) index, materialised once, rather than
@@ -81,7 +81,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Articles.AsNoTracking()
+        var rows = db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
             .Skip(skip).Take(take)

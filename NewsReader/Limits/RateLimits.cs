@@ -95,7 +95,7 @@ public static class RateLimits
 
     /// <summary>The story's slug, cut to the longest a real slug can be, so a made-up long one cannot make a long key.</summary>
     private static string Slug(HttpContext context) =>
-        context.Request.RouteValues["slug"] is string { Length: > 0 } slug ? slug[..Math.Min(slug.Length, Articles.Slug.MaxLength)] : "";
+        context.Request.RouteValues["slug"] is string { Length: > 0 } slug ? slug[..Math.Min(slug.Length, Stories.Slug.MaxLength)] : "";
 
     private static Task WriteRejectionAsync(HttpContext context, CancellationToken cancellationToken)
     {

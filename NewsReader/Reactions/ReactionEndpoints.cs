@@ -58,7 +58,7 @@ public static class ReactionEndpoints
                 "Choose one of the six reactions under the story.", slug);
         }
 
-        if (await reactions.FindPublishedStoryAsync(slug, cancellationToken) is not { } articleId)
+        if (await reactions.FindPublishedStoryAsync(slug, cancellationToken) is not { } storyId)
         {
             // Written here: the site's 404 page is a Blazor page, which a re-executed POST would not reach.
             return Message(StatusCodes.Status404NotFound, "Story not found",
@@ -66,9 +66,9 @@ public static class ReactionEndpoints
         }
 
         var readerId = readers.GetOrIssue(context);
-        await reactions.ReactAsync(articleId, readerId, kind.Kind, cancellationToken);
+        await reactions.ReactAsync(storyId, readerId, kind.Kind, cancellationToken);
         // The reaction is saved: the cached page must go even if this reader has already gone.
-        await cachedPages.StoryPageChangedAsync(articleId, CancellationToken.None);
+        await cachedPages.StoryPageChangedAsync(storyId, CancellationToken.None);
 
         // 303: the browser follows with a GET of the story, so a reload does not post again.
         context.Response.StatusCode = StatusCodes.Status303SeeOther;

@@ -33,7 +33,7 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Articles.AsNoTracking()
+        return await db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
             .Select(a => (int?)a.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -42,18 +42,18 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
     /// <summary>How many readers chose each reaction: the same for every reader, so it can be cached.</summary>
     // Compiled once: it runs on every uncached story page (see RelatedStoriesService for why).
     private static readonly Func<NewsDbContext, int, IAsyncEnumerable<KindCount>> CountsQuery =
-        EF.CompileAsyncQuery((NewsDbContext db, int articleId) => db.Reactions.AsNoTracking()
-            .Where(r => r.ArticleId == articleId)
+        EF.CompileAsyncQuery((NewsDbContext db, int storyId) => db.Reactions.AsNoTracking()
+            .Where(r => r.StoryId == storyId)
             .GroupBy(r => r.Kind)
             .Select(g => new KindCount(g.Key, g.Count())));
 
     private sealed record KindCount(ReactionKind Kind, int Count);
 
-    public async Task<IReadOnlyDictionary<ReactionKind, int>> GetCountsAsync(int articleId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<ReactionKind, int>> GetCountsAsync(int storyId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = new Dictionary<ReactionKind, int>();
-        await foreach (var count in CountsQuery(db, articleId).WithCancellation(cancellationToken))
+        await foreach (var count in CountsQuery(db, storyId).WithCancellation(cancellationToken))
         {
             counts[count.Kind] = count.Count;
         }
@@ -61,7 +61,7 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
     }
 
     /// <summary>The reader's own reaction to the story, if any: the only per-reader part of the block.</summary>
-    public async Task<ReactionKind?> GetReaderChoiceAsync(int articleId, string? readerId, CancellationToken cancellationToken)
+    public async Task<ReactionKind?> GetReaderChoiceAsync(int storyId, string? readerId, CancellationToken cancellationToken)
     {
         if (readerId is null)
         {
@@ -69,24 +69,24 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Reactions.AsNoTracking()
-            .Where(r => r.ArticleId == articleId && r.ReaderId == readerId)
+            .Where(r => r.StoryId == storyId && r.ReaderId == readerId)
             .Select(r => (ReactionKind?)r.Kind)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<ReactionTally> GetTallyAsync(int articleId, string? readerId, CancellationToken cancellationToken) =>
-        new(await GetCountsAsync(articleId, cancellationToken), await GetReaderChoiceAsync(articleId, readerId, cancellationToken));
+    public async Task<ReactionTally> GetTallyAsync(int storyId, string? readerId, CancellationToken cancellationToken) =>
+        new(await GetCountsAsync(storyId, cancellationToken), await GetReaderChoiceAsync(storyId, readerId, cancellationToken));
 
     /// <summary>
     /// The reader presses a reaction: it is set if they had none, moved if they had another, and
     /// withdrawn if it was this one.
     /// </summary>
-    public async Task<ReactionOutcome> ReactAsync(int articleId, string readerId, ReactionKind kind, CancellationToken cancellationToken)
+    public async Task<ReactionOutcome> ReactAsync(int storyId, string readerId, ReactionKind kind, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await ReactOnceAsync(articleId, readerId, kind, cancellationToken);
+            return await ReactOnceAsync(storyId, readerId, kind, cancellationToken);
         }
         finally
         {
@@ -94,13 +94,13 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
         }
     }
 
-    private async Task<ReactionOutcome> ReactOnceAsync(int articleId, string readerId, ReactionKind kind, CancellationToken cancellationToken)
+    private async Task<ReactionOutcome> ReactOnceAsync(int storyId, string readerId, ReactionKind kind, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var current = await db.Reactions.AsNoTracking()
-                .Where(r => r.ArticleId == articleId && r.ReaderId == readerId)
+                .Where(r => r.StoryId == storyId && r.ReaderId == readerId)
                 .Select(r => new { r.Id, r.Kind })
                 .FirstOrDefaultAsync(cancellationToken);
 
@@ -110,7 +110,7 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
             {
                 db.Reactions.Add(new Reaction
                 {
-                    ArticleId = articleId, ReaderId = readerId, Kind = kind, ReactedAt = clock.GetUtcNow().UtcDateTime,
+                    StoryId = storyId, ReaderId = readerId, Kind = kind, ReactedAt = clock.GetUtcNow().UtcDateTime,
                 });
                 try
                 {

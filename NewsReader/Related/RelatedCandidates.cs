@@ -32,16 +32,16 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         if (toRank.Count > WholeTableThreshold)
         {
             // Most of the archive is involved: reading whole tables once beats many lookups.
-            var all = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken);
-            var categories = await LinksAsync(db.Set<ArticleCategory>().AsNoTracking().Select(l => new Link(l.ArticleId, l.CategoryId)), cancellationToken);
-            var tags = await LinksAsync(db.Set<ArticleTag>().AsNoTracking().Select(l => new Link(l.ArticleId, l.TagId)), cancellationToken);
+            var all = await db.Stories.AsNoTracking().Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken);
+            var categories = await LinksAsync(db.Set<StoryCategory>().AsNoTracking().Select(l => new Link(l.StoryId, l.CategoryId)), cancellationToken);
+            var tags = await LinksAsync(db.Set<StoryTag>().AsNoTracking().Select(l => new Link(l.StoryId, l.TagId)), cancellationToken);
             var terms = new Dictionary<int, List<WeightedTerm>>();
-            await foreach (var row in db.Set<ArticleTerm>().AsNoTracking().Select(t => new { t.ArticleId, t.Term, t.Weight })
+            await foreach (var row in db.Set<StoryTerm>().AsNoTracking().Select(t => new { t.StoryId, t.Term, t.Weight })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                if (!terms.TryGetValue(row.ArticleId, out var list))
+                if (!terms.TryGetValue(row.StoryId, out var list))
                 {
-                    terms[row.ArticleId] = list = [];
+                    terms[row.StoryId] = list = [];
                 }
                 list.Add(new WeightedTerm(row.Term, row.Weight));
             }
@@ -68,9 +68,9 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         }
         foreach (var part in unknown.Chunk(IdChunk))
         {
-            var rows = await db.Set<ArticleTerm>().AsNoTracking().Where(t => part.Contains(t.ArticleId))
-                .Select(t => new { t.ArticleId, t.Term, t.Weight }).ToListAsync(cancellationToken);
-            foreach (var group in rows.GroupBy(r => r.ArticleId))
+            var rows = await db.Set<StoryTerm>().AsNoTracking().Where(t => part.Contains(t.StoryId))
+                .Select(t => new { t.StoryId, t.Term, t.Weight }).ToListAsync(cancellationToken);
+            foreach (var group in rows.GroupBy(r => r.StoryId))
             {
                 ownTerms[group.Key] = group.Select(r => new WeightedTerm(r.Term, r.Weight)).ToList();
             }
@@ -80,13 +80,13 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         var allTerms = ownTerms.Values.SelectMany(t => t).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         foreach (var part in allTerms.Chunk(IdChunk))
         {
-            var rows = await db.Set<ArticleTerm>().AsNoTracking().Where(t => part.Contains(t.Term))
-                .Select(t => new { t.ArticleId, t.Term, t.Weight }).ToListAsync(cancellationToken);
+            var rows = await db.Set<StoryTerm>().AsNoTracking().Where(t => part.Contains(t.Term))
+                .Select(t => new { t.StoryId, t.Term, t.Weight }).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                if (!postings.TryGetValue(row.ArticleId, out var list))
+                if (!postings.TryGetValue(row.StoryId, out var list))
                 {
-                    postings[row.ArticleId] = list = [];
+                    postings[row.StoryId] = list = [];
                 }
                 list.Add(new WeightedTerm(row.Term, row.Weight));
             }
@@ -96,17 +96,17 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         var candidates = new HashSet<int>(postings.Keys);
         foreach (var categoryId in ownCategories.Values.SelectMany(c => c).Distinct())
         {
-            candidates.UnionWith(await db.Set<ArticleCategory>().AsNoTracking()
-                .Where(l => l.CategoryId == categoryId && l.Article!.PublishedAt != null)
-                .OrderByDescending(l => l.Article!.PublishedAt).ThenByDescending(l => l.ArticleId)
-                .Select(l => l.ArticleId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
+            candidates.UnionWith(await db.Set<StoryCategory>().AsNoTracking()
+                .Where(l => l.CategoryId == categoryId && l.Story!.PublishedAt != null)
+                .OrderByDescending(l => l.Story!.PublishedAt).ThenByDescending(l => l.StoryId)
+                .Select(l => l.StoryId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
         }
         foreach (var tagId in ownTags.Values.SelectMany(t => t).Distinct())
         {
-            candidates.UnionWith(await db.Set<ArticleTag>().AsNoTracking()
-                .Where(l => l.TagId == tagId && l.Article!.PublishedAt != null)
-                .OrderByDescending(l => l.Article!.PublishedAt).ThenByDescending(l => l.ArticleId)
-                .Select(l => l.ArticleId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
+            candidates.UnionWith(await db.Set<StoryTag>().AsNoTracking()
+                .Where(l => l.TagId == tagId && l.Story!.PublishedAt != null)
+                .OrderByDescending(l => l.Story!.PublishedAt).ThenByDescending(l => l.StoryId)
+                .Select(l => l.StoryId).Take(RelatedIndex.MembersPerTermSet).ToListAsync(cancellationToken));
         }
         candidates.UnionWith(toRank);
 
@@ -115,7 +115,7 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         var published = new Dictionary<int, DateTime?>();
         foreach (var part in candidateList.Chunk(IdChunk))
         {
-            foreach (var row in await db.Articles.AsNoTracking().Where(a => part.Contains(a.Id))
+            foreach (var row in await db.Stories.AsNoTracking().Where(a => part.Contains(a.Id))
                 .Select(a => new { a.Id, a.PublishedAt }).ToListAsync(cancellationToken))
             {
                 published[row.Id] = row.PublishedAt;
@@ -136,16 +136,16 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         return index;
     }
 
-    private readonly record struct Link(int ArticleId, int TermId);
+    private readonly record struct Link(int StoryId, int TermId);
 
     private static async Task<Dictionary<int, List<int>>> LinksAsync(IQueryable<Link> links, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, List<int>>();
         await foreach (var link in links.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (!result.TryGetValue(link.ArticleId, out var list))
+            if (!result.TryGetValue(link.StoryId, out var list))
             {
-                result[link.ArticleId] = list = [];
+                result[link.StoryId] = list = [];
             }
             list.Add(link.TermId);
         }
@@ -159,13 +159,13 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         var tags = new Dictionary<int, List<int>>();
         foreach (var part in ids.Chunk(IdChunk))
         {
-            foreach (var (id, list) in await LinksAsync(db.Set<ArticleCategory>().AsNoTracking().Where(l => part.Contains(l.ArticleId))
-                .Select(l => new Link(l.ArticleId, l.CategoryId)), cancellationToken))
+            foreach (var (id, list) in await LinksAsync(db.Set<StoryCategory>().AsNoTracking().Where(l => part.Contains(l.StoryId))
+                .Select(l => new Link(l.StoryId, l.CategoryId)), cancellationToken))
             {
                 categories[id] = list;
             }
-            foreach (var (id, list) in await LinksAsync(db.Set<ArticleTag>().AsNoTracking().Where(l => part.Contains(l.ArticleId))
-                .Select(l => new Link(l.ArticleId, l.TagId)), cancellationToken))
+            foreach (var (id, list) in await LinksAsync(db.Set<StoryTag>().AsNoTracking().Where(l => part.Contains(l.StoryId))
+                .Select(l => new Link(l.StoryId, l.TagId)), cancellationToken))
             {
                 tags[id] = list;
             }

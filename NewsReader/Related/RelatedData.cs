@@ -5,21 +5,21 @@ using NewsReader.Data;
 namespace NewsReader.Related;
 
 /// <summary>One entry of a story's stored related-story list (kept a few longer than shown; see RelatedStoriesUpdater).</summary>
-public class RelatedArticle
+public class RelatedStory
 {
-    public int ArticleId { get; set; }
+    public int StoryId { get; set; }
     public int Rank { get; set; }
 
     /// <summary>No foreign key: when a related story is deleted, the lists naming it must still be found to recompute them.</summary>
-    public int RelatedArticleId { get; set; }
+    public int RelatedStoryId { get; set; }
 
     public double Score { get; set; }
 }
 
 /// <summary>One of a story's strongest terms with its TF-IDF weight: a row of the inverted index.</summary>
-public class ArticleTerm
+public class StoryTerm
 {
-    public int ArticleId { get; set; }
+    public int StoryId { get; set; }
     public required string Term { get; set; }
     public float Weight { get; set; }
 }
@@ -29,9 +29,9 @@ public class ArticleTerm
 /// or goes, the document frequencies of its old terms can be taken back; for that reason it has no
 /// foreign key and outlives a deleted story until the updater has seen the deletion.
 /// </summary>
-public class ArticleTermCount
+public class StoryTermCount
 {
-    public int ArticleId { get; set; }
+    public int StoryId { get; set; }
     public required string Terms { get; set; }
 }
 
@@ -42,37 +42,37 @@ public class TermStat
     public int Documents { get; set; }
 }
 
-public sealed class RelatedArticleConfiguration : IEntityTypeConfiguration<RelatedArticle>
+public sealed class RelatedStoryConfiguration : IEntityTypeConfiguration<RelatedStory>
 {
-    public void Configure(EntityTypeBuilder<RelatedArticle> related)
+    public void Configure(EntityTypeBuilder<RelatedStory> related)
     {
         related.ToTable("RelatedArticles");
-        related.HasKey(r => new { r.ArticleId, r.Rank });
-        related.HasIndex(r => r.RelatedArticleId);
-        related.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        related.HasKey(r => new { r.StoryId, r.Rank });
+        related.HasIndex(r => r.RelatedStoryId);
+        related.HasOne<Story>().WithMany().HasForeignKey(r => r.StoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-public sealed class ArticleTermConfiguration : IEntityTypeConfiguration<ArticleTerm>
+public sealed class StoryTermConfiguration : IEntityTypeConfiguration<StoryTerm>
 {
-    public void Configure(EntityTypeBuilder<ArticleTerm> term)
+    public void Configure(EntityTypeBuilder<StoryTerm> term)
     {
         term.ToTable("ArticleTerms");
-        term.HasKey(t => new { t.ArticleId, t.Term });
+        term.HasKey(t => new { t.StoryId, t.Term });
         term.Property(t => t.Term).HasMaxLength(100);
         // Covering: a posting list is read from the index alone.
-        term.HasIndex(t => new { t.Term, t.ArticleId, t.Weight });
-        term.HasOne<Article>().WithMany().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        term.HasIndex(t => new { t.Term, t.StoryId, t.Weight });
+        term.HasOne<Story>().WithMany().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-public sealed class ArticleTermCountConfiguration : IEntityTypeConfiguration<ArticleTermCount>
+public sealed class StoryTermCountConfiguration : IEntityTypeConfiguration<StoryTermCount>
 {
-    public void Configure(EntityTypeBuilder<ArticleTermCount> counts)
+    public void Configure(EntityTypeBuilder<StoryTermCount> counts)
     {
         counts.ToTable("ArticleTermCounts");
-        counts.HasKey(c => c.ArticleId);
-        counts.Property(c => c.ArticleId).ValueGeneratedNever();
+        counts.HasKey(c => c.StoryId);
+        counts.Property(c => c.StoryId).ValueGeneratedNever();
     }
 }
 

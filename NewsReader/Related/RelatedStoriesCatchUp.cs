@@ -32,8 +32,8 @@ public sealed class RelatedStoriesCatchUp(
             List<int> missing;
             await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
             {
-                missing = await db.Articles.AsNoTracking()
-                    .Where(a => !db.Set<ArticleTermCount>().Any(c => c.ArticleId == a.Id))
+                missing = await db.Stories.AsNoTracking()
+                    .Where(a => !db.Set<StoryTermCount>().Any(c => c.StoryId == a.Id))
                     .Select(a => a.Id)
                     .ToListAsync(stoppingToken);
             }

@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Related;
 
@@ -10,7 +10,7 @@ public static class RelatedStoriesRegistration
         services.AddSingleton<RelatedTerms>();
         services.AddSingleton<RelatedCandidates>();
         services.AddSingleton<RelatedStoriesUpdater>();
-        services.AddSingleton<IArticleChangeListener>(provider => provider.GetRequiredService<RelatedStoriesUpdater>());
+        services.AddSingleton<IStoryChangeListener>(provider => provider.GetRequiredService<RelatedStoriesUpdater>());
         services.AddSingleton<RelatedStoriesService>();
         services.AddHostedService<RelatedStoriesCatchUp>();
         return services;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Related;
@@ -13,8 +13,8 @@ namespace NewsReader.Related;
 /// <para>Work is proportional to the stories that changed, not to the archive:</para>
 /// <list type="number">
 /// <item>The changed stories' terms are counted; document frequencies are adjusted by the
-/// difference from their previous terms (ArticleTermCounts keeps those).</item>
-/// <item>Each changed story keeps its strongest TF-IDF terms in ArticleTerms, the inverted index.</item>
+/// difference from their previous terms (StoryTermCounts keeps those).</item>
+/// <item>Each changed story keeps its strongest TF-IDF terms in StoryTerms, the inverted index.</item>
 /// <item>Each changed story is ranked against the candidates the index finds for its terms, plus the
 /// newest stories of its categories and tags.</item>
 /// <item>Other stories' lists are merged with the changed stories (the score is symmetric), or, when a
@@ -29,7 +29,7 @@ public sealed class RelatedStoriesUpdater(
     IDbContextFactory<NewsDbContext> dbFactory,
     RelatedTerms terms,
     RelatedCandidates candidates,
-    ILogger<RelatedStoriesUpdater> logger) : IArticleChangeListener
+    ILogger<RelatedStoriesUpdater> logger) : IStoryChangeListener
 {
     public const int StoredPerStory = 8;
 
@@ -43,13 +43,13 @@ public sealed class RelatedStoriesUpdater(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task ArticlesChangedAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken) =>
-        UpdateAsync(articleIds, cancellationToken);
+    public Task StoriesChangedAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken) =>
+        UpdateAsync(storyIds, cancellationToken);
 
     /// <summary>Brings the lists up to date after the given stories were inserted, changed or deleted.</summary>
-    public async Task UpdateAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    public async Task UpdateAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
-        if (articleIds.Count == 0)
+        if (storyIds.Count == 0)
         {
             return;
         }
@@ -57,7 +57,7 @@ public sealed class RelatedStoriesUpdater(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await UpdateCoreAsync(articleIds, cancellationToken);
+            await UpdateCoreAsync(storyIds, cancellationToken);
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed class RelatedStoriesUpdater(
                 await db.Database.ExecuteSqlRawAsync(
                     "DELETE FROM RelatedArticles; DELETE FROM ArticleTerms; DELETE FROM ArticleTermCounts; DELETE FROM TermStats;",
                     cancellationToken);
-                ids = await db.Articles.Select(a => a.Id).ToListAsync(cancellationToken);
+                ids = await db.Stories.Select(a => a.Id).ToListAsync(cancellationToken);
             }
             await UpdateCoreAsync(ids, cancellationToken);
         }
@@ -87,10 +87,10 @@ public sealed class RelatedStoriesUpdater(
         }
     }
 
-    private async Task UpdateCoreAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    private async Task UpdateCoreAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var ids = articleIds.Distinct().Order().ToList();
+        var ids = storyIds.Distinct().Order().ToList();
 
         // A batch that fits in one chunk keeps its counts in memory; a bulk one reads them back chunk by chunk.
         var keptCounts = ids.Count <= TextChunk ? new Dictionary<int, Dictionary<string, int>>() : null;
@@ -155,12 +155,12 @@ public sealed class RelatedStoriesUpdater(
         Dictionary<int, List<RelatedScore>> lists, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var related = db.Set<RelatedArticle>().AsNoTracking();
+        var related = db.Set<RelatedStory>().AsNoTracking();
 
         var targets = new HashSet<int>(offers.Keys);
         foreach (var part in changed.Chunk(IdChunk))
         {
-            targets.UnionWith(await related.Where(r => part.Contains(r.RelatedArticleId)).Select(r => r.ArticleId)
+            targets.UnionWith(await related.Where(r => part.Contains(r.RelatedStoryId)).Select(r => r.StoryId)
                 .Distinct().ToListAsync(cancellationToken));
         }
         targets.ExceptWith(ranked);
@@ -172,13 +172,13 @@ public sealed class RelatedStoriesUpdater(
         {
             var rows = await (
                     from r in related
-                    where part.Contains(r.ArticleId)
-                    join a in db.Articles on r.RelatedArticleId equals a.Id into found
+                    where part.Contains(r.StoryId)
+                    join a in db.Stories on r.RelatedStoryId equals a.Id into found
                     from a in found.DefaultIfEmpty()
-                    orderby r.ArticleId, r.Rank
-                    select new { r.ArticleId, r.RelatedArticleId, r.Score, PublishedAt = a == null ? null : a.PublishedAt })
+                    orderby r.StoryId, r.Rank
+                    select new { r.StoryId, r.RelatedStoryId, r.Score, PublishedAt = a == null ? null : a.PublishedAt })
                 .ToListAsync(cancellationToken);
-            var stored = rows.ToLookup(r => r.ArticleId);
+            var stored = rows.ToLookup(r => r.StoryId);
 
             foreach (var target in part)
             {
@@ -187,10 +187,10 @@ public sealed class RelatedStoriesUpdater(
                 var full = false;
                 foreach (var entry in stored[target])
                 {
-                    if (changedSet.Contains(entry.RelatedArticleId))
+                    if (changedSet.Contains(entry.RelatedStoryId))
                     {
                         // A story that now scores lower may have fallen below one this list never kept.
-                        full |= !offered.TryGetValue(entry.RelatedArticleId, out var offer) || offer.Score < entry.Score;
+                        full |= !offered.TryGetValue(entry.RelatedStoryId, out var offer) || offer.Score < entry.Score;
                         continue;
                     }
                     if (entry.PublishedAt is not { } date)
@@ -198,7 +198,7 @@ public sealed class RelatedStoriesUpdater(
                         full = true;
                         continue;
                     }
-                    entries.Add(new RelatedScore(entry.RelatedArticleId, entry.Score, date));
+                    entries.Add(new RelatedScore(entry.RelatedStoryId, entry.Score, date));
                 }
                 if (full)
                 {
@@ -209,7 +209,7 @@ public sealed class RelatedStoriesUpdater(
                 entries.AddRange(offered.Values);
                 entries.Sort(RelatedIndex.Compare);
                 var merged = entries.Take(StoredPerStory).ToList();
-                var before = stored[target].Select(r => (r.RelatedArticleId, r.Score));
+                var before = stored[target].Select(r => (r.RelatedStoryId, r.Score));
                 if (!merged.Select(m => (m.StoryId, m.Score)).SequenceEqual(before))
                 {
                     lists[target] = merged;

@@ -4,8 +4,8 @@ using NewsReader.Data;
 namespace NewsReader.Related;
 
 /// <summary>
-/// The term index behind related stories: each story's term counts (ArticleTermCounts), how many
-/// stories hold each term (TermStats), and each story's strongest TF-IDF terms (ArticleTerms).
+/// The term index behind related stories: each story's term counts (StoryTermCounts), how many
+/// stories hold each term (TermStats), and each story's strongest TF-IDF terms (StoryTerms).
 /// </summary>
 public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
 {
@@ -26,7 +26,7 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
             var stories = new List<(int Id, DateTime? PublishedAt, Dictionary<string, int> Counts)>();
             foreach (var part in chunk.Chunk(IdChunk))
             {
-                var rows = await db.Articles.AsNoTracking().Where(a => part.Contains(a.Id))
+                var rows = await db.Stories.AsNoTracking().Where(a => part.Contains(a.Id))
                     .Select(a => new { a.Id, a.Title, a.Summary, a.BodyHtml, a.PublishedAt })
                     .ToListAsync(cancellationToken);
                 stories.AddRange(rows.AsParallel().AsOrdered()
@@ -36,7 +36,7 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
             var frequencyChanges = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var part in chunk.Chunk(IdChunk))
             {
-                var previous = await db.Set<ArticleTermCount>().AsNoTracking().Where(c => part.Contains(c.ArticleId))
+                var previous = await db.Set<StoryTermCount>().AsNoTracking().Where(c => part.Contains(c.StoryId))
                     .Select(c => c.Terms).ToListAsync(cancellationToken);
                 foreach (var (term, _) in previous.SelectMany(TermCounts.Parse))
                 {
@@ -77,7 +77,7 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
         var result = new Dictionary<int, IReadOnlyList<WeightedTerm>>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var documentCount = await db.Set<ArticleTermCount>().CountAsync(cancellationToken);
+            var documentCount = await db.Set<StoryTermCount>().CountAsync(cancellationToken);
             var wholeTable = ids.Count > RelatedCandidates.WholeTableThreshold;
             var frequencies = wholeTable
                 ? await db.Set<TermStat>().AsNoTracking().ToDictionaryAsync(s => s.Term, s => s.Documents, StringComparer.Ordinal, cancellationToken)
@@ -88,11 +88,11 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
                 var counts = keptCounts ?? new Dictionary<int, Dictionary<string, int>>();
                 foreach (var part in keptCounts is null ? chunk.Chunk(IdChunk) : [])
                 {
-                    var rows = await db.Set<ArticleTermCount>().AsNoTracking().Where(c => part.Contains(c.ArticleId))
+                    var rows = await db.Set<StoryTermCount>().AsNoTracking().Where(c => part.Contains(c.StoryId))
                         .ToListAsync(cancellationToken);
                     foreach (var row in rows)
                     {
-                        counts[row.ArticleId] = TermCounts.Parse(row.Terms).ToDictionary(StringComparer.Ordinal);
+                        counts[row.StoryId] = TermCounts.Parse(row.Terms).ToDictionary(StringComparer.Ordinal);
                     }
                 }
                 if (!wholeTable)

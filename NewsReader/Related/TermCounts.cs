@@ -3,7 +3,7 @@ using System.Text;
 
 namespace NewsReader.Related;
 
-/// <summary>A story's term counts as kept in ArticleTermCounts, to take them back when it changes.</summary>
+/// <summary>A story's term counts as kept in StoryTermCounts, to take them back when it changes.</summary>
 internal static class TermCounts
 {
     /// <summary>"term count term count …": terms never contain spaces.</summary>

@@ -5,7 +5,7 @@ namespace NewsReader.Search;
 
 /// <summary>
 /// Keeps the search index's triggers in place. SQLite drops a table's triggers with the table, and
-/// EF Core rebuilds a table (create, copy, drop, rename) for some later migrations of Articles; the
+/// EF Core rebuilds a table (create, copy, drop, rename) for some later migrations of Stories; the
 /// index would then silently stop following new stories. At start-up the triggers are checked and,
 /// if any is missing, created again (the same statements as the AddArticleSearch migration) and the
 /// index rebuilt.

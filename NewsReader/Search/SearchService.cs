@@ -2,17 +2,17 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.Search;
 
 /// <summary>One story in the search results: its card, its title and an excerpt with the matches marked.</summary>
-public sealed record SearchHit(ArticleListItem Article, HighlightedText Title, HighlightedText Excerpt);
+public sealed record SearchHit(StoryListItem Story, HighlightedText Title, HighlightedText Excerpt);
 
 /// <summary>
 /// Full-text search over published stories with the SQLite FTS5 table ArticleSearch (created, and
-/// kept in step with Articles by triggers, in the AddArticleSearch migration).
+/// kept in step with Stories by triggers, in the AddArticleSearch migration).
 /// </summary>
 public sealed class SearchService(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -20,7 +20,7 @@ public sealed class SearchService(
     TimeProvider clock,
     ILogger<SearchService> logger)
 {
-    public const int PageSize = ArticleRepository.PageSize;
+    public const int PageSize = PublishedStories.PageSize;
 
     // bm25 weights per column (Title, Summary, Body): a word in the headline says more about what a
     // story is about than the same word in its summary, and that more than one in its body.
@@ -112,11 +112,11 @@ public sealed class SearchService(
         return HighlightedText.Parse(row.Summary);
     }
 
-    private async Task<Dictionary<int, ArticleListItem>> LoadCardsAsync(
+    private async Task<Dictionary<int, StoryListItem>> LoadCardsAsync(
         NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
     {
         var wordsPerMinute = options.Value.WordsPerMinute;
-        var rows = await db.Articles.AsNoTracking()
+        var rows = await db.Stories.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
@@ -126,7 +126,7 @@ public sealed class SearchService(
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new ArticleListItem(r.Id, r.Title, r.Slug, r.Summary, r.Author,
+        return rows.ToDictionary(r => r.Id, r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary, r.Author,
             r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, wordsPerMinute), r.Categories));
     }
 }

@@ -10,7 +10,7 @@ public sealed class StoryExporter(IDbContextFactory<NewsDbContext> dbFactory)
     {
         Directory.CreateDirectory(folder);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stories = db.Articles.AsNoTracking()
+        var stories = db.Stories.AsNoTracking()
             .OrderBy(a => a.Id)
             .Select(a => new StoryFile(
                 a.Title, a.Slug, a.Summary, a.Author, a.PublishedAt,

@@ -1,7 +1,7 @@
 using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -24,7 +24,7 @@ public static class StoryFileFormat
 
     public static StoryFileParseResult Parse(string content)
     {
-        if (Encoding.UTF8.GetByteCount(content) > ArticleLimits.BodyBytes)
+        if (Encoding.UTF8.GetByteCount(content) > StoryLimits.BodyBytes)
         {
             return StoryFileParseResult.Fail("the file is over 1 MB");
         }

@@ -1,4 +1,4 @@
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Data;
 
 namespace NewsReader.StoryFiles;
@@ -18,7 +18,7 @@ public sealed record ImportReport(
 /// reason. An update keeps the story's previous version as a revision, and a file without
 /// <c>published:</c> leaves a published or scheduled story as it is (unpublishing is the editor's job).
 /// </summary>
-public sealed class StoryImporter(ArticleService articles, ArticleChanges changes, ILogger<StoryImporter> logger)
+public sealed class StoryImporter(StoryWriter stories, StoryChanges changes, ILogger<StoryImporter> logger)
 {
     public async Task<ImportReport> ImportFolderAsync(
         string folder, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
@@ -53,7 +53,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             }
 
             slugsSeen[input.EffectiveSlug] = fileName;
-            var result = await articles.UpsertBySlugAsync(input, keepPublishDate: true, cancellationToken);
+            var result = await stories.UpsertBySlugAsync(input, keepPublishDate: true, cancellationToken);
             if (result.KeptPublishDate)
             {
                 keptPublished.Add(fileName);
@@ -66,7 +66,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             }
             if (result.Outcome != UpsertOutcome.Unchanged)
             {
-                changedIds.Add(result.ArticleId);
+                changedIds.Add(result.StoryId);
             }
         }
         progress?.Report((paths.Count, paths.Count));
@@ -75,9 +75,9 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
         return new ImportReport(imported, updated, unchanged, failures, keptPublished);
     }
 
-    private static async Task<(ArticleInput? Input, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)
+    private static async Task<(StoryInput? Input, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        if (new FileInfo(path).Length > ArticleLimits.BodyBytes)
+        if (new FileInfo(path).Length > StoryLimits.BodyBytes)
         {
             return (null, "the file is over 1 MB");
         }
@@ -107,7 +107,7 @@ public sealed class StoryImporter(ArticleService articles, ArticleChanges change
             return (null, parsed.Error);
         }
 
-        var input = new ArticleInput(story.Title, story.Slug, story.Summary, story.Author, story.Body, story.Image,
+        var input = new StoryInput(story.Title, story.Slug, story.Summary, story.Author, story.Body, story.Image,
             story.Published, story.Categories, story.Tags);
         var errors = input.Validate();
         return errors.Count > 0 ? (null, ValidationError.Join(errors)) : (input, null);

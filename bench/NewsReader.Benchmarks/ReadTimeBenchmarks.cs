@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using NewsReader.Articles;
+using NewsReader.Stories;
 
 namespace NewsReader.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using NewsReader.Articles;
+using NewsReader.Stories;
 using NewsReader.Demo;
 using NewsReader.Related;
 
@@ -11,7 +11,7 @@ namespace NewsReader.Benchmarks;
 /// for a story's terms, RelatedIndex for the ranking.
 /// </summary>
 /// <remarks>
-/// In the site RelatedStoriesUpdater loads the index from SQLite (ArticleTerms, categories, tags)
+/// In the site RelatedStoriesUpdater loads the index from SQLite (StoryTerms, categories, tags)
 /// and ranks in memory; the database part is left out here. The index below holds the whole
 /// archive, which bounds from above the neighbourhood the updater loads for one changed story.
 /// </remarks>
@@ -24,7 +24,7 @@ public class RelatedBenchmarks
 
     private RelatedIndex _index = null!;
     private Dictionary<string, int> _documentFrequency = null!;
-    private ArticleInput _story = null!;
+    private StoryInput _story = null!;
 
     /// <summary>A story in the middle of the archive: neither the newest nor the oldest.</summary>
     public int StoryId { get; } = Stories / 2;
@@ -81,7 +81,7 @@ public class RelatedBenchmarks
     [Benchmark]
     public IReadOnlyList<WeightedTerm> TermsOfOneStory() => Weigh(CountTerms(_story));
 
-    private static IEnumerable<(int Id, ArticleInput Input)> Archive()
+    private static IEnumerable<(int Id, StoryInput Input)> Archive()
     {
         var generator = new DemoStoryGenerator(Seed);
         for (var id = 1; id <= Stories; id++)
@@ -93,7 +93,7 @@ public class RelatedBenchmarks
     // The site counts terms in the sanitised HTML, whose tags TextAnalyzer drops. Generated bodies are
     // plain paragraphs and "## " headings, so their Markdown has the same terms; rendering 100,000 of
     // them first would only make the setup minutes longer. CheckBodiesNeedNoRendering proves it.
-    private static Dictionary<string, int> CountTerms(ArticleInput input) =>
+    private static Dictionary<string, int> CountTerms(StoryInput input) =>
         TextAnalyzer.CountTerms(input.Title, input.Summary, input.Body);
 
     private IReadOnlyList<WeightedTerm> Weigh(Dictionary<string, int> counts) =>

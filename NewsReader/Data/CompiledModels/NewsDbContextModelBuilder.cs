@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c964030-fdf6-4a2c-b3e0-8aafcd2ac942"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("85610dcf-e993-43dd-9a2b-bfcc48123dc5"), entityTypeCount: 22)
         {
         }
 
@@ -26,18 +26,18 @@ namespace NewsReader.Data.CompiledModels
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
             var setupToken = SetupTokenEntityType.Create(this);
-            var article = ArticleEntityType.Create(this);
-            var articleAutosave = ArticleAutosaveEntityType.Create(this);
-            var articleCategory = ArticleCategoryEntityType.Create(this);
-            var articleRevision = ArticleRevisionEntityType.Create(this);
-            var articleTag = ArticleTagEntityType.Create(this);
+            var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var reaction = ReactionEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
+            var story = StoryEntityType.Create(this);
+            var storyCategory = StoryCategoryEntityType.Create(this);
+            var storyRevision = StoryRevisionEntityType.Create(this);
+            var storyTag = StoryTagEntityType.Create(this);
             var tag = TagEntityType.Create(this);
-            var articleTerm = ArticleTermEntityType.Create(this);
-            var articleTermCount = ArticleTermCountEntityType.Create(this);
-            var relatedArticle = RelatedArticleEntityType.Create(this);
+            var relatedStory = RelatedStoryEntityType.Create(this);
+            var storyTerm = StoryTermEntityType.Create(this);
+            var storyTermCount = StoryTermCountEntityType.Create(this);
             var termStat = TermStatEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -46,16 +46,16 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, newsUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, newsUser);
-            ArticleAutosaveEntityType.CreateForeignKey1(articleAutosave, article);
-            ArticleCategoryEntityType.CreateForeignKey1(articleCategory, article);
-            ArticleCategoryEntityType.CreateForeignKey2(articleCategory, category);
-            ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
-            ArticleTagEntityType.CreateForeignKey1(articleTag, article);
-            ArticleTagEntityType.CreateForeignKey2(articleTag, tag);
-            ReactionEntityType.CreateForeignKey1(reaction, article);
-            SlugRedirectEntityType.CreateForeignKey1(slugRedirect, article);
-            ArticleTermEntityType.CreateForeignKey1(articleTerm, article);
-            RelatedArticleEntityType.CreateForeignKey1(relatedArticle, article);
+            AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
+            ReactionEntityType.CreateForeignKey1(reaction, story);
+            SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
+            StoryCategoryEntityType.CreateForeignKey1(storyCategory, category);
+            StoryCategoryEntityType.CreateForeignKey2(storyCategory, story);
+            StoryRevisionEntityType.CreateForeignKey1(storyRevision, story);
+            StoryTagEntityType.CreateForeignKey1(storyTag, story);
+            StoryTagEntityType.CreateForeignKey2(storyTag, tag);
+            RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
+            StoryTermEntityType.CreateForeignKey1(storyTerm, story);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -66,18 +66,18 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             NewsUserEntityType.CreateAnnotations(newsUser);
             SetupTokenEntityType.CreateAnnotations(setupToken);
-            ArticleEntityType.CreateAnnotations(article);
-            ArticleAutosaveEntityType.CreateAnnotations(articleAutosave);
-            ArticleCategoryEntityType.CreateAnnotations(articleCategory);
-            ArticleRevisionEntityType.CreateAnnotations(articleRevision);
-            ArticleTagEntityType.CreateAnnotations(articleTag);
+            AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
             ReactionEntityType.CreateAnnotations(reaction);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
+            StoryEntityType.CreateAnnotations(story);
+            StoryCategoryEntityType.CreateAnnotations(storyCategory);
+            StoryRevisionEntityType.CreateAnnotations(storyRevision);
+            StoryTagEntityType.CreateAnnotations(storyTag);
             TagEntityType.CreateAnnotations(tag);
-            ArticleTermEntityType.CreateAnnotations(articleTerm);
-            ArticleTermCountEntityType.CreateAnnotations(articleTermCount);
-            RelatedArticleEntityType.CreateAnnotations(relatedArticle);
+            RelatedStoryEntityType.CreateAnnotations(relatedStory);
+            StoryTermEntityType.CreateAnnotations(storyTerm);
+            StoryTermCountEntityType.CreateAnnotations(storyTermCount);
             TermStatEntityType.CreateAnnotations(termStat);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -34,13 +34,6 @@ namespace NewsReader.Data.CompiledModels
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
 
-            var articleId = runtimeEntityType.AddProperty(
-                "ArticleId",
-                typeof(int),
-                propertyInfo: typeof(Reaction).GetProperty("ArticleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Reaction).GetField("<ArticleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
                 typeof(ReactionKind),
@@ -63,15 +56,23 @@ namespace NewsReader.Data.CompiledModels
                 fieldInfo: typeof(Reaction).GetField("<ReaderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
 
+            var storyId = runtimeEntityType.AddProperty(
+                "StoryId",
+                typeof(int),
+                propertyInfo: typeof(Reaction).GetProperty("StoryId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Reaction).GetField("<StoryId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            storyId.AddAnnotation("Relational:ColumnName", "ArticleId");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { articleId, kind });
+                new[] { storyId, kind });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { articleId, readerId },
+                new[] { storyId, readerId },
                 unique: true);
 
             return runtimeEntityType;
@@ -79,18 +80,18 @@ namespace NewsReader.Data.CompiledModels
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ArticleId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("StoryId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
 
-            var article = declaringEntityType.AddNavigation("Article",
+            var story = declaringEntityType.AddNavigation("Story",
                 runtimeForeignKey,
                 onDependent: true,
-                typeof(Article),
-                propertyInfo: typeof(Reaction).GetProperty("Article", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Reaction).GetField("<Article>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                typeof(Story),
+                propertyInfo: typeof(Reaction).GetProperty("Story", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Reaction).GetField("<Story>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -34,13 +34,6 @@ namespace NewsReader.Data.CompiledModels
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
-            var articleId = runtimeEntityType.AddProperty(
-                "ArticleId",
-                typeof(int),
-                propertyInfo: typeof(SlugRedirect).GetProperty("ArticleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SlugRedirect).GetField("<ArticleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
                 typeof(DateTime),
@@ -56,34 +49,42 @@ namespace NewsReader.Data.CompiledModels
                 fieldInfo: typeof(SlugRedirect).GetField("<OldSlug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
 
+            var storyId = runtimeEntityType.AddProperty(
+                "StoryId",
+                typeof(int),
+                propertyInfo: typeof(SlugRedirect).GetProperty("StoryId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SlugRedirect).GetField("<StoryId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            storyId.AddAnnotation("Relational:ColumnName", "ArticleId");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { articleId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { oldSlug },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { storyId });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ArticleId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("StoryId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
 
-            var article = declaringEntityType.AddNavigation("Article",
+            var story = declaringEntityType.AddNavigation("Story",
                 runtimeForeignKey,
                 onDependent: true,
-                typeof(Article),
-                propertyInfo: typeof(SlugRedirect).GetProperty("Article", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SlugRedirect).GetField("<Article>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                typeof(Story),
+                propertyInfo: typeof(SlugRedirect).GetProperty("Story", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SlugRedirect).GetField("<Story>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

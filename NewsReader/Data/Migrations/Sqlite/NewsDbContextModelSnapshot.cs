@@ -261,7 +261,151 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("SetupTokens");
                 });
 
-            modelBuilder.Entity("NewsReader.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaseVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAutosaves", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Reaction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReaderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "Kind");
+
+                    b.HasIndex("StoryId", "ReaderId")
+                        .IsUnique();
+
+                    b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.SlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Story", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -328,73 +472,14 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasIndex("PublishedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Data.ArticleAutosave", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BaseVersion")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Categories")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeadImage")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tags")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("ArticleAutosaves");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.ArticleCategory", b =>
-                {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
@@ -402,14 +487,14 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ArticleId", "CategoryId");
+                    b.HasKey("StoryId", "CategoryId");
 
-                    b.HasIndex("CategoryId", "ArticleId");
+                    b.HasIndex("CategoryId", "StoryId");
 
                     b.ToTable("ArticleCategories", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryRevision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -419,9 +504,6 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Author")
                         .IsRequired()
@@ -451,6 +533,10 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -472,15 +558,16 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId", "CreatedAt");
+                    b.HasIndex("StoryId", "CreatedAt");
 
-                    b.ToTable("ArticleRevisions");
+                    b.ToTable("ArticleRevisions", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Data.ArticleTag", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryTag", b =>
                 {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
 
                     b.Property<int>("TagId")
                         .HasColumnType("INTEGER");
@@ -488,92 +575,11 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ArticleId", "TagId");
+                    b.HasKey("StoryId", "TagId");
 
-                    b.HasIndex("TagId", "ArticleId");
+                    b.HasIndex("TagId", "StoryId");
 
                     b.ToTable("ArticleTags", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Data.Category", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Categories");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.Reaction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReactedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReaderId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId", "Kind");
-
-                    b.HasIndex("ArticleId", "ReaderId")
-                        .IsUnique();
-
-                    b.ToTable("Reactions");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.SlugRedirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldSlug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("OldSlug")
-                        .IsUnique();
-
-                    b.ToTable("SlugRedirects");
                 });
 
             modelBuilder.Entity("NewsReader.Data.Tag", b =>
@@ -600,10 +606,34 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Related.ArticleTerm", b =>
+            modelBuilder.Entity("NewsReader.Related.RelatedStory", b =>
                 {
-                    b.Property<int>("ArticleId")
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedStoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RelatedArticleId");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("StoryId", "Rank");
+
+                    b.HasIndex("RelatedStoryId");
+
+                    b.ToTable("RelatedArticles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Related.StoryTerm", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
 
                     b.Property<string>("Term")
                         .HasMaxLength(100)
@@ -612,46 +642,26 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Property<float>("Weight")
                         .HasColumnType("REAL");
 
-                    b.HasKey("ArticleId", "Term");
+                    b.HasKey("StoryId", "Term");
 
-                    b.HasIndex("Term", "ArticleId", "Weight");
+                    b.HasIndex("Term", "StoryId", "Weight");
 
                     b.ToTable("ArticleTerms", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Related.ArticleTermCount", b =>
+            modelBuilder.Entity("NewsReader.Related.StoryTermCount", b =>
                 {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
 
                     b.Property<string>("Terms")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ArticleId");
+                    b.HasKey("StoryId");
 
                     b.ToTable("ArticleTermCounts", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Related.RelatedArticle", b =>
-                {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RelatedArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("ArticleId", "Rank");
-
-                    b.HasIndex("RelatedArticleId");
-
-                    b.ToTable("RelatedArticles", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Related.TermStat", b =>
@@ -719,121 +729,121 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Data.ArticleAutosave", b =>
+            modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", "Article")
+                    b.HasOne("NewsReader.Data.Story", "Story")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.ArticleCategory", b =>
-                {
-                    b.HasOne("NewsReader.Data.Article", "Article")
-                        .WithMany("Categories")
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("NewsReader.Data.Category", "Category")
-                        .WithMany("Articles")
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-
-                    b.Navigation("Category");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.ArticleRevision", b =>
-                {
-                    b.HasOne("NewsReader.Data.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-                });
-
-            modelBuilder.Entity("NewsReader.Data.ArticleTag", b =>
-                {
-                    b.HasOne("NewsReader.Data.Article", "Article")
-                        .WithMany("Tags")
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("NewsReader.Data.Tag", "Tag")
-                        .WithMany("Articles")
-                        .HasForeignKey("TagId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-
-                    b.Navigation("Tag");
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsReader.Data.Reaction", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", "Article")
+                    b.HasOne("NewsReader.Data.Story", "Story")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("NewsReader.Data.SlugRedirect", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", "Article")
+                    b.HasOne("NewsReader.Data.Story", "Story")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
+                    b.Navigation("Story");
                 });
 
-            modelBuilder.Entity("NewsReader.Related.ArticleTerm", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
+                    b.HasOne("NewsReader.Data.Category", "Category")
+                        .WithMany("Stories")
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("NewsReader.Data.Story", "Story")
+                        .WithMany("Categories")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Story");
                 });
 
-            modelBuilder.Entity("NewsReader.Related.RelatedArticle", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryRevision", b =>
                 {
-                    b.HasOne("NewsReader.Data.Article", null)
+                    b.HasOne("NewsReader.Data.Story", "Story")
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.StoryTag", b =>
+                {
+                    b.HasOne("NewsReader.Data.Story", "Story")
+                        .WithMany("Tags")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Data.Tag", "Tag")
+                        .WithMany("Stories")
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Story");
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("NewsReader.Related.RelatedStory", b =>
+                {
+                    b.HasOne("NewsReader.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Related.StoryTerm", b =>
+                {
+                    b.HasOne("NewsReader.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Category", b =>
+                {
+                    b.Navigation("Stories");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Story", b =>
                 {
                     b.Navigation("Categories");
 
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Data.Category", b =>
-                {
-                    b.Navigation("Articles");
-                });
-
             modelBuilder.Entity("NewsReader.Data.Tag", b =>
                 {
-                    b.Navigation("Articles");
+                    b.Navigation("Stories");
                 });
 #pragma warning restore 612, 618
         }

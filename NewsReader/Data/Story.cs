@@ -1,0 +1,116 @@
+namespace NewsReader.Data;
+
+public class Story
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string Summary { get; set; } = "";
+    public string Author { get; set; } = "";
+
+    /// <summary>The Markdown the editor wrote; the source of truth.</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary>
+    /// The sanitised HTML of <see cref="Body"/>, rendered when the story is saved so that a page
+    /// view never runs Markdown or the sanitiser.
+    /// </summary>
+    public string BodyHtml { get; set; } = "";
+
+    public string? LeadImage { get; set; }
+
+    // The text measures behind the read time are stored rather than the seconds, so that a change
+    // of NewsReader:WordsPerMinute applies to every story without re-reading the bodies.
+    public int WordCount { get; set; }
+    public int CjkCharacterCount { get; set; }
+    public int ImageCount { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Null for a draft; in the future for a scheduled story.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    /// <summary>Changes on every save; two editors saving one story collide on it.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>In the order the editor gave them: the first is the story's main category.</summary>
+    public List<StoryCategory> Categories { get; set; } = [];
+
+    public List<StoryTag> Tags { get; set; } = [];
+}
+
+/// <summary>A category or a tag: a name readers see and a unique slug for its page.</summary>
+public interface ITerm
+{
+    string Name { get; }
+    string Slug { get; }
+}
+
+public class Category : ITerm
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public List<StoryCategory> Stories { get; set; } = [];
+}
+
+public class Tag : ITerm
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public List<StoryTag> Stories { get; set; } = [];
+}
+
+public class StoryCategory
+{
+    public int StoryId { get; set; }
+    public Story? Story { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public int Position { get; set; }
+}
+
+public class StoryTag
+{
+    public int StoryId { get; set; }
+    public Story? Story { get; set; }
+    public int TagId { get; set; }
+    public Tag? Tag { get; set; }
+    public int Position { get; set; }
+}
+
+/// <summary>A slug a story used to have; readers following it are sent on with a 301.</summary>
+public class SlugRedirect
+{
+    public int Id { get; set; }
+    public required string OldSlug { get; set; }
+    public int StoryId { get; set; }
+    public Story? Story { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum ReactionKind
+{
+    Happy = 1,
+    Sad = 2,
+    Excited = 3,
+    Sleepy = 4,
+    Angry = 5,
+    Surprise = 6,
+}
+
+/// <summary>One reader's reaction to one story; the unique (story, reader) index keeps counts exact.</summary>
+public class Reaction
+{
+    public long Id { get; set; }
+    public int StoryId { get; set; }
+    public Story? Story { get; set; }
+
+    /// <summary>The random id from the reader's protected cookie; never an IP address.</summary>
+    public required string ReaderId { get; set; }
+
+    public ReactionKind Kind { get; set; }
+    public DateTime ReactedAt { get; set; }
+}

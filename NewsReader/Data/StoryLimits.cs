@@ -1,0 +1,13 @@
+namespace NewsReader.Data;
+
+/// <summary>The sizes editors and story files are held to; the database columns follow them.</summary>
+public static class StoryLimits
+{
+    public const int TitleLength = 300;
+    public const int SlugLength = 100;
+    public const int SummaryLength = 1000;
+    public const int TermLength = 100;
+
+    /// <summary>A body (and a story file) may be at most 1 MB.</summary>
+    public const int BodyBytes = 1024 * 1024;
+}

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsReader.Data;
+
+namespace NewsReader.Stories;
+
+/// <summary>The reader side's queries: published stories only, as read models, never tracked.</summary>
+public sealed class PublishedStories(
+    IDbContextFactory<NewsDbContext> dbFactory,
+    IOptions<NewsReaderOptions> options,
+    TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Page numbers beyond this are answered 404 without a query.</summary>
+    public const int MaxPage = 1_000_000;
+
+    private int WordsPerMinute => options.Value.WordsPerMinute;
+
+    public Task<PagedList<StoryListItem>> GetLatestAsync(int page, CancellationToken cancellationToken) =>
+        GetPageAsync(null, page, cancellationToken);
+
+    public Task<PagedList<StoryListItem>> GetByTermAsync(Term term, int page, CancellationToken cancellationToken) =>
+        GetPageAsync(term, page, cancellationToken);
+
+    private sealed record StoryRow(
+        int Id, string Title, string Slug, string Summary, string Author, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
+        string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags);
+
+    // Compiled once: the story page is the most read page, and EF's per-call expression work
+    // (parameter extraction, query cache lookup) was a measurable part of an uncached view.
+    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<StoryRow?>> PublishedStoryQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
+            .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
+            .Select(a => new StoryRow(
+                a.Id, a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
+                a.LeadImage, new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
+                a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
+                a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList()))
+            .AsSplitQuery()
+            .FirstOrDefault());
+
+    public async Task<StoryView?> GetPublishedAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await PublishedStoryQuery(db, slug, now, cancellationToken);
+
+        return row is null
+            ? null
+            : new StoryView(row.Id, row.Title, row.Slug, row.Summary, row.Author, row.BodyHtml, row.PublishedAt,
+                row.UpdatedAt, row.LeadImage, ReadTime.From(row.Measure, WordsPerMinute), row.Categories, row.Tags);
+    }
+
+    /// <summary>The current slug of a published story that used to be at <paramref name="oldSlug"/>.</summary>
+    public async Task<string?> FindCurrentSlugAsync(string oldSlug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.OldSlug == oldSlug && r.Story!.PublishedAt != null && r.Story.PublishedAt <= now)
+            .Select(r => r.Story!.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Term?> FindTermAsync(TermKind kind, string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return kind == TermKind.Category
+            ? await db.Categories.AsNoTracking().Where(c => c.Slug == slug)
+                .Select(c => new Term(kind, c.Id, c.Name, c.Slug)).FirstOrDefaultAsync(cancellationToken)
+            : await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+                .Select(t => new Term(kind, t.Id, t.Name, t.Slug)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Categories that have published stories, most stories first, for the app bar.</summary>
+    /// <remarks>
+    /// Links minus the few unpublished stories' links: the (CategoryId, StoryId) index answers it
+    /// without reading a story row. (Joining each link to its story to read PublishedAt, which is
+    /// stored after the body, took seconds at 100,000 stories.)
+    /// </remarks>
+    public async Task<IReadOnlyList<TermLink>> GetNavigationCategoriesAsync(int count, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var unpublished = db.Stories.AsNoTracking().Where(a => a.PublishedAt == null || a.PublishedAt > now).Select(a => a.Id);
+        return await db.Categories.AsNoTracking()
+            .Select(c => new { c.Name, c.Slug, Stories = c.Stories.Count(l => !unpublished.Contains(l.StoryId)) })
+            .Where(c => c.Stories > 0)
+            .OrderByDescending(c => c.Stories).ThenBy(c => c.Name)
+            .Take(count)
+            .Select(c => new TermLink(c.Name, c.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of a list, newest first. With 100,000 stories the work must not grow with the
+    /// archive, and a story's row is expensive to touch (PublishedAt is stored after the body, so
+    /// reading it from the row walks the body's overflow pages). So the count and the page's ids come
+    /// from indexes alone: (PublishedAt, Id) for the order and the publish check, (CategoryId,
+    /// StoryId) / (TagId, StoryId) for membership, counting a list's links minus its few
+    /// unpublished ones. Only the page's 20 rows are then read.
+    /// </summary>
+    private async Task<PagedList<StoryListItem>> GetPageAsync(Term? term, int page, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var published = db.Stories.AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
+        var unpublished = db.Stories.AsNoTracking().Where(a => a.PublishedAt == null || a.PublishedAt > now).Select(a => a.Id);
+
+        int total;
+        switch (term)
+        {
+            case { Kind: TermKind.Category, Id: var categoryId }:
+                total = await db.Set<StoryCategory>().AsNoTracking()
+                    .CountAsync(l => l.CategoryId == categoryId && !unpublished.Contains(l.StoryId), cancellationToken);
+                published = published.Where(a => a.Categories.Any(l => l.CategoryId == categoryId));
+                break;
+            case { Kind: TermKind.Tag, Id: var tagId }:
+                total = await db.Set<StoryTag>().AsNoTracking()
+                    .CountAsync(l => l.TagId == tagId && !unpublished.Contains(l.StoryId), cancellationToken);
+                published = published.Where(a => a.Tags.Any(l => l.TagId == tagId));
+                break;
+            default:
+                total = await published.CountAsync(cancellationToken);
+                break;
+        }
+
+        var skip = (page - 1) * PageSize;
+        if (total == 0 || skip >= total)
+        {
+            return new PagedList<StoryListItem>([], page, PageSize, total);
+        }
+        var ids = await published
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(PageSize)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+        var rows = await db.Stories.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Slug, a.Summary, a.Author, PublishedAt = a.PublishedAt!.Value, a.LeadImage,
+                Measure = new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
+                Categories = a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var byId = rows.ToDictionary(r => r.Id);
+        var cards = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary,
+            r.Author, r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, WordsPerMinute), r.Categories)).ToList();
+        return new PagedList<StoryListItem>(cards, page, PageSize, total);
+    }
+}
