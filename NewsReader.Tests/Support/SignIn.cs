@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsReader.Data;
 using NewsReader.Accounts;
 
 namespace NewsReader.Tests.Support;

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
+using NewsReader.Data;
+
 namespace NewsReader.Accounts;
 
 /// <summary>

@@ -19,7 +19,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
     public DbSet<AutosaveSlot> AutosaveSlots => Set<AutosaveSlot>();
-    public DbSet<Related.RelatedStory> RelatedStories => Set<Related.RelatedStory>();
+    public DbSet<RelatedStory> RelatedStories => Set<RelatedStory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("85610dcf-e993-43dd-9a2b-bfcc48123dc5"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("8a7936b3-f7b1-4ec7-a0cc-e1e2e06c4a01"), entityTypeCount: 22)
         {
         }
 
@@ -24,20 +24,20 @@ namespace NewsReader.Data.CompiledModels
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
-            var newsUser = NewsUserEntityType.Create(this);
-            var setupToken = SetupTokenEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var newsUser = NewsUserEntityType.Create(this);
             var reaction = ReactionEntityType.Create(this);
+            var relatedStory = RelatedStoryEntityType.Create(this);
+            var setupToken = SetupTokenEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var story = StoryEntityType.Create(this);
             var storyCategory = StoryCategoryEntityType.Create(this);
             var storyRevision = StoryRevisionEntityType.Create(this);
             var storyTag = StoryTagEntityType.Create(this);
-            var tag = TagEntityType.Create(this);
-            var relatedStory = RelatedStoryEntityType.Create(this);
             var storyTerm = StoryTermEntityType.Create(this);
             var storyTermCount = StoryTermCountEntityType.Create(this);
+            var tag = TagEntityType.Create(this);
             var termStat = TermStatEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -48,13 +48,13 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, newsUser);
             AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
             ReactionEntityType.CreateForeignKey1(reaction, story);
+            RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
             StoryCategoryEntityType.CreateForeignKey1(storyCategory, category);
             StoryCategoryEntityType.CreateForeignKey2(storyCategory, story);
             StoryRevisionEntityType.CreateForeignKey1(storyRevision, story);
             StoryTagEntityType.CreateForeignKey1(storyTag, story);
             StoryTagEntityType.CreateForeignKey2(storyTag, tag);
-            RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             StoryTermEntityType.CreateForeignKey1(storyTerm, story);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -64,20 +64,20 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
-            NewsUserEntityType.CreateAnnotations(newsUser);
-            SetupTokenEntityType.CreateAnnotations(setupToken);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
+            NewsUserEntityType.CreateAnnotations(newsUser);
             ReactionEntityType.CreateAnnotations(reaction);
+            RelatedStoryEntityType.CreateAnnotations(relatedStory);
+            SetupTokenEntityType.CreateAnnotations(setupToken);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             StoryEntityType.CreateAnnotations(story);
             StoryCategoryEntityType.CreateAnnotations(storyCategory);
             StoryRevisionEntityType.CreateAnnotations(storyRevision);
             StoryTagEntityType.CreateAnnotations(storyTag);
-            TagEntityType.CreateAnnotations(tag);
-            RelatedStoryEntityType.CreateAnnotations(relatedStory);
             StoryTermEntityType.CreateAnnotations(storyTerm);
             StoryTermCountEntityType.CreateAnnotations(storyTermCount);
+            TagEntityType.CreateAnnotations(tag);
             TermStatEntityType.CreateAnnotations(termStat);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -4,7 +4,6 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using NewsReader.Related;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -17,7 +16,7 @@ namespace NewsReader.Data.CompiledModels
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "NewsReader.Related.RelatedStory",
+                "NewsReader.Data.RelatedStory",
                 typeof(RelatedStory),
                 baseEntityType,
                 propertyCount: 4,

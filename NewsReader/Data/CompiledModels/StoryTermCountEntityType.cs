@@ -3,7 +3,6 @@ using System;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using NewsReader.Related;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -16,7 +15,7 @@ namespace NewsReader.Data.CompiledModels
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "NewsReader.Related.StoryTermCount",
+                "NewsReader.Data.StoryTermCount",
                 typeof(StoryTermCount),
                 baseEntityType,
                 propertyCount: 2,

@@ -162,105 +162,6 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Accounts.NewsUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Disabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Accounts.SetupToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("SetupTokens");
-                });
-
             modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
                 {
                     b.Property<long>("Id")
@@ -346,6 +247,77 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("NewsReader.Data.NewsUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Data.Reaction", b =>
                 {
                     b.Property<long>("Id")
@@ -375,6 +347,57 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.RelatedStory", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedStoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RelatedArticleId");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("StoryId", "Rank");
+
+                    b.HasIndex("RelatedStoryId");
+
+                    b.ToTable("RelatedArticles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.SetupToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("NewsReader.Data.SlugRedirect", b =>
@@ -582,6 +605,41 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("ArticleTags", (string)null);
                 });
 
+            modelBuilder.Entity("NewsReader.Data.StoryTerm", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("StoryId", "Term");
+
+                    b.HasIndex("Term", "StoryId", "Weight");
+
+                    b.ToTable("ArticleTerms", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.StoryTermCount", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StoryId");
+
+                    b.ToTable("ArticleTermCounts", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Data.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -606,65 +664,7 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Related.RelatedStory", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ArticleId");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RelatedStoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("RelatedArticleId");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("StoryId", "Rank");
-
-                    b.HasIndex("RelatedStoryId");
-
-                    b.ToTable("RelatedArticles", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Related.StoryTerm", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ArticleId");
-
-                    b.Property<string>("Term")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<float>("Weight")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("StoryId", "Term");
-
-                    b.HasIndex("Term", "StoryId", "Weight");
-
-                    b.ToTable("ArticleTerms", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Related.StoryTermCount", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ArticleId");
-
-                    b.Property<string>("Terms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("StoryId");
-
-                    b.ToTable("ArticleTermCounts", (string)null);
-                });
-
-            modelBuilder.Entity("NewsReader.Related.TermStat", b =>
+            modelBuilder.Entity("NewsReader.Data.TermStat", b =>
                 {
                     b.Property<string>("Term")
                         .HasMaxLength(100)
@@ -689,7 +689,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("NewsReader.Accounts.NewsUser", null)
+                    b.HasOne("NewsReader.Data.NewsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -698,7 +698,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("NewsReader.Accounts.NewsUser", null)
+                    b.HasOne("NewsReader.Data.NewsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -713,7 +713,7 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("NewsReader.Accounts.NewsUser", null)
+                    b.HasOne("NewsReader.Data.NewsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -722,7 +722,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("NewsReader.Accounts.NewsUser", null)
+                    b.HasOne("NewsReader.Data.NewsUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -749,6 +749,15 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.RelatedStory", b =>
+                {
+                    b.HasOne("NewsReader.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsReader.Data.SlugRedirect", b =>
@@ -811,16 +820,7 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Navigation("Tag");
                 });
 
-            modelBuilder.Entity("NewsReader.Related.RelatedStory", b =>
-                {
-                    b.HasOne("NewsReader.Data.Story", null)
-                        .WithMany()
-                        .HasForeignKey("StoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsReader.Related.StoryTerm", b =>
+            modelBuilder.Entity("NewsReader.Data.StoryTerm", b =>
                 {
                     b.HasOne("NewsReader.Data.Story", null)
                         .WithMany()

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsReader.Data;
 
-namespace NewsReader.Related;
+namespace NewsReader.Data;
 
 /// <summary>One entry of a story's stored related-story list (kept a few longer than shown; see RelatedStoriesUpdater).</summary>
 public class RelatedStory

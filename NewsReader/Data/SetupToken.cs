@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace NewsReader.Accounts;
+namespace NewsReader.Data;
 
 /// <summary>
 /// A one-time first-run link. Only the SHA-256 of the token is stored, so a copy of the database
