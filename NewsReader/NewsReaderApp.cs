@@ -31,38 +31,14 @@ public static class NewsReaderApp
             .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
-        var connectionString = DatabaseSetup.WithBusyTimeout(configuration.GetConnectionString("News")
-            ?? AppPaths.DefaultConnectionString(builder.Environment.ContentRootPath));
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite.");
-        }
-        // Pooled: a page opens several short-lived contexts, and setting one up costs more than its query.
-        // The compiled model (Data/CompiledModels, made by `dotnet ef dbcontext optimize`) saves building
-        // the model at start-up, the largest part of it; CompiledModelTests fails when it falls behind.
-        services.AddPooledDbContextFactory<NewsDbContext>(options => options
-            .UseSqlite(connectionString)
-            .UseModel(Data.CompiledModels.NewsDbContextModel.Instance));
-        // Identity's stores and Data Protection's key store take a context from the request scope.
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<NewsDbContext>>().CreateDbContext());
-
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<PublishedStories>();
-        services.AddSingleton<CategoryMenu>();
-        services.AddSingleton<StoryWriter>();
-        services.AddSingleton<StoryChanges>();
-        services.AddSingleton<StoryImporter>();
-        services.AddSingleton<StoryExporter>();
-        services.AddSingleton<DatabaseSetup>();
-        services.AddSingleton<DatabaseBackup>();
+        services.AddDatabase(configuration, builder.Environment);
+        services.AddStories();
+        services.AddStoryFiles();
         services.AddSingleton<Demo.DemoSeeder>();
-        services.AddHostedService<DatabaseStartup>();
         services.AddPublicAddress();
         services.AddRateLimits();
         services.AddReactions();
-        services.AddRelatedStories();
+        services.AddRelated();
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
@@ -87,7 +63,6 @@ public static class NewsReaderApp
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
         services.AddSingleton<Components.Layout.ThemeStylesheet>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAccounts();
         return builder;
     }

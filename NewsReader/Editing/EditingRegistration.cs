@@ -1,6 +1,6 @@
 namespace NewsReader.Editing;
 
-public static class EditingServices
+public static class EditingRegistration
 {
     /// <summary>The story editor's services and categories admin. Scoped: one per circuit, for the signed-in editor.</summary>
     public static IServiceCollection AddEditing(this IServiceCollection services)

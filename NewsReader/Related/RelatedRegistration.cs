@@ -2,10 +2,10 @@ using NewsReader.Stories;
 
 namespace NewsReader.Related;
 
-public static class RelatedStoriesRegistration
+public static class RelatedRegistration
 {
     /// <summary>Related stories and previous/next links: the stored lists, their updater and the page's reads.</summary>
-    public static IServiceCollection AddRelatedStories(this IServiceCollection services)
+    public static IServiceCollection AddRelated(this IServiceCollection services)
     {
         services.AddSingleton<RelatedTerms>();
         services.AddSingleton<RelatedCandidates>();

@@ -6,7 +6,7 @@ using NewsReader.Web;
 namespace NewsReader.Reactions;
 
 /// <summary>The reaction form's target, POST /articles/{slug}/reactions, and its protections.</summary>
-public static class ReactionEndpoints
+public static class ReactionsRegistration
 {
     public static IServiceCollection AddReactions(this IServiceCollection services)
     {

@@ -5,7 +5,7 @@ using NewsReader.Web;
 namespace NewsReader.Feeds;
 
 /// <summary>What feed readers, crawlers and link previews read: /feed.xml, /atom.xml, /sitemap.xml, /robots.txt.</summary>
-public static class FeedEndpoints
+public static class FeedsRegistration
 {
     public const int FeedSize = 20;
 
