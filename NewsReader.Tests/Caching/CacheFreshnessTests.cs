@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ namespace NewsReader.Tests.Caching;
 public sealed class CacheFreshnessTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
 
@@ -152,7 +153,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(5), await _site.GetService<ReaderPageEvictor>().LifetimeFromNowAsync(default));
         Assert.DoesNotContain("Night trams start", (await ReadAsync("/")).Body!.TextContent);
 
-        _clock.Now = _clock.Now.AddMinutes(6);
+        _clock.Advance(TimeSpan.FromMinutes(6));
         var scheduled = _site.Services.GetServices<IHostedService>().OfType<ScheduledStories>().Single();
         await scheduled.AnnounceDueAsync(default);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Stories;
@@ -31,9 +32,9 @@ public sealed partial class StoryEditingTests
         var (editor, scope) = await _site.EditorAsync("ana@example.org", "Ana Ferreira");
         await using var _ = scope;
         var created = Assert.IsType<SaveResult.Saved>(await editor.Saver.CreateAsync(Draft(body: "First."), default)).Story;
-        _clock.Now += TimeSpan.FromMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         var autosaved = Assert.IsType<AutosaveResult.DraftSaved>(await editor.Autosave.AutosaveAsync(created.Id, created.Version, Draft(body: "Typing…"), default)).Story;
-        _clock.Now += TimeSpan.FromMinutes(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
         var published = Assert.IsType<SaveResult.Saved>(await editor.Saver.PublishNowAsync(created.Id, autosaved.Version, Draft(body: "Second."), default)).Story;
 
         var revisions = await editor.Revisions.GetRevisionsAsync(created.Id, default);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Stories;
@@ -11,7 +12,7 @@ namespace NewsReader.Tests.Editing;
 public sealed partial class StoryEditingTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly EditingSite _site;
 
     public StoryEditingTests() => _site = new EditingSite { Clock = _clock };
@@ -88,27 +89,34 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
 
         Assert.Equal(StoryStatus.Scheduled, Assert.IsType<SaveResult.Saved>(result).Story.Status);
         Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
-        _clock.Now += TimeSpan.FromHours(2);
+        _clock.Advance(TimeSpan.FromHours(2));
         Assert.NotNull(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
     }
 
     [Fact]
-    public async Task AScheduledStoryIsAnnouncedOnceWhenItGoesLive()
+    public async Task TheSiteAnnouncesAScheduledStoryOnceWhenTheClockPassesItsTime()
     {
         var (editor, scope) = await _site.EditorAsync();
         await using var _ = scope;
         var draft = Assert.IsType<SaveResult.Saved>(await editor.Saver.CreateAsync(Draft(), default)).Story;
         Assert.IsType<SaveResult.Saved>(await editor.Saver.SaveAsync(draft.Id, draft.Version, Draft(), PublishAction.Schedule, Start.UtcDateTime.AddHours(2), default));
         var announcer = _site.GetService<ScheduledStories>();
+        _site.Changes.Clear();
 
+        // An hour on: the site's own timer has run (and a pass made now waits for it), nothing is due.
+        _clock.Advance(TimeSpan.FromHours(1));
         var early = await announcer.AnnounceDueAsync(default);
-        _clock.Now += TimeSpan.FromHours(2);
-        var due = await announcer.AnnounceDueAsync(default);
-        var again = await announcer.AnnounceDueAsync(default);
-
         Assert.Empty(early);
-        Assert.Equal([draft.Id], due);
+        Assert.Null(_site.Changes.TakeIfAny());
+
+        // Past its time: the timer's pass announces it, without anyone calling.
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal([draft.Id], await _site.Changes.NextAsync(TimeSpan.FromSeconds(30)));
+
+        _clock.Advance(ScheduledStories.CheckEvery);
+        var again = await announcer.AnnounceDueAsync(default);
         Assert.Empty(again);
+        Assert.Null(_site.Changes.TakeIfAny());
     }
 
     [Fact]

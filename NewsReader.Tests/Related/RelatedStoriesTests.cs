@@ -57,11 +57,11 @@ public sealed class RelatedStoriesTests : IDisposable
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
         await _site.AddStoryAsync("Tram depot draft", Trams, draft: true);
-        var dueAt = _site.Clock.Now.UtcDateTime.AddHours(1);
+        var dueAt = _site.Clock.GetUtcNow().UtcDateTime.AddHours(1);
         await _site.AddStoryAsync("Tram depot tomorrow", Trams, dueAt);
 
         var before = await RelatedTitlesAsync("tram-depot");
-        _site.Clock.Now = _site.Clock.Now.AddHours(2);
+        _site.Clock.Advance(TimeSpan.FromHours(2));
         // What the running site's ScheduledStories does within seconds; it evicts the cached page.
         await _site.Services.GetServices<IHostedService>().OfType<ScheduledStories>().Single().AnnounceDueAsync(default);
         var after = await RelatedTitlesAsync("tram-depot");
@@ -146,7 +146,7 @@ public sealed class RelatedStoriesTests : IDisposable
         await _site.AddStoryAsync("Middle story", publishedAt: Day(2), slug: "middle");
         await _site.AddStoryAsync("Draft story", draft: true);
         await _site.AddStoryAsync("Last story", publishedAt: Day(3), slug: "last");
-        await _site.AddStoryAsync("Scheduled story", publishedAt: _site.Clock.Now.UtcDateTime.AddDays(1));
+        await _site.AddStoryAsync("Scheduled story", publishedAt: _site.Clock.GetUtcNow().UtcDateTime.AddDays(1));
 
         var middle = await _client.GetDocumentAsync("/articles/middle");
         var last = await _client.GetDocumentAsync("/articles/last");

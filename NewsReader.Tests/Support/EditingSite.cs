@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
@@ -5,17 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Data;
 using NewsReader.Accounts;
 using NewsReader.Editing;
+using NewsReader.Stories;
 
 namespace NewsReader.Tests.Support;
 
 /// <summary>
-/// The site for tests of the editing services: optionally on a <see cref="ManualClock"/>, with
+/// The site for tests of the editing services: optionally on a <see cref="FakeTimeProvider"/>, with
 /// accounts that can be "signed in" to a service scope the way a circuit is.
 /// </summary>
 public sealed class EditingSite : NewsSiteFactory
 {
     /// <summary>Null: the real clock.</summary>
-    public ManualClock? Clock { get; init; }
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Every batch of story changes the site announces, in the order it announces them.</summary>
+    public RecordedStoryChanges Changes { get; } = new();
 
     /// <summary>Autosave delay of the editor page; short in component tests.</summary>
     public TimeSpan? AutosaveDelay { get; init; }
@@ -25,6 +30,7 @@ public sealed class EditingSite : NewsSiteFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStoryChangeListener>(Changes);
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);

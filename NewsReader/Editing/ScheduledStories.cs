@@ -19,10 +19,27 @@ public sealed class ScheduledStories(
     /// <summary>Listeners hear of a story at most this long after it went live.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
 
+    // One pass at a time: a caller's pass (a test, an operator's command) and the timer's must not
+    // both read the same window, or one of them would return before the other had told the listeners.
+    private readonly SemaphoreSlim _onePass = new(1, 1);
+
     private DateTime _checkedUpTo = clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Announces the stories that went live since the last pass; returns their ids.</summary>
     public async Task<IReadOnlyList<int>> AnnounceDueAsync(CancellationToken cancellationToken)
+    {
+        await _onePass.WaitAsync(cancellationToken);
+        try
+        {
+            return await AnnounceDueOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> AnnounceDueOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = _checkedUpTo;
@@ -55,5 +72,11 @@ public sealed class ScheduledStories(
                 logger.LogError(ex, "Announcing scheduled stories failed.");
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _onePass.Dispose();
+        base.Dispose();
     }
 }
