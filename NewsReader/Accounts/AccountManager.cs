@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Data;
 
 namespace NewsReader.Accounts;
@@ -85,13 +86,11 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
     {
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
-            return AccountResult.Failed($"The role must be {Roles.Editor} or {Roles.Admin}.");
+            return UnknownRole;
         }
         email = email.Trim();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await BeginAsync(cancellationToken);
+        var (users, db, transaction) = (work.Users, work.Db, work.Transaction);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -144,13 +143,11 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
     {
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
-            return AccountResult.Failed($"The role must be {Roles.Editor} or {Roles.Admin}.");
+            return UnknownRole;
         }
         email = email.Trim();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await BeginAsync(cancellationToken);
+        var (users, db, transaction) = (work.Users, work.Db, work.Transaction);
         if (await users.FindByEmailAsync(email) is not null)
         {
             return AccountResult.Failed($"An account with the email {email} already exists.");
@@ -167,14 +164,12 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
     {
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
-            return AccountResult.Failed($"The role must be {Roles.Editor} or {Roles.Admin}.");
+            return UnknownRole;
         }
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         // SQLite starts this transaction IMMEDIATE: two admins demoting each other wait in turn,
         // so the last-admin check below cannot be raced.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await BeginAsync(cancellationToken);
+        var (users, db, transaction) = (work.Users, work.Db, work.Transaction);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return AccountResult.Failed("That account no longer exists.");
@@ -191,10 +186,8 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
 
     public async Task<AccountResult> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await BeginAsync(cancellationToken);
+        var (users, db, transaction) = (work.Users, work.Db, work.Transaction);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return AccountResult.Failed("That account no longer exists.");
@@ -284,6 +277,27 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
         {
             throw new InvalidOperationException(
                 $"Failed {doing}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static AccountResult UnknownRole => AccountResult.Failed($"The role must be {Roles.Editor} or {Roles.Admin}.");
+
+    private async Task<AccountWork> BeginAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return new AccountWork(scope, scope.ServiceProvider.GetRequiredService<UserManager<NewsUser>>(), db,
+            await db.Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    /// <summary>One operation's own scope (a fresh UserManager and context) and its transaction.</summary>
+    private sealed record AccountWork(AsyncServiceScope Scope, UserManager<NewsUser> Users, NewsDbContext Db, IDbContextTransaction Transaction)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Scope.DisposeAsync();
         }
     }
 }

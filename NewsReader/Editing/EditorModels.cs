@@ -12,7 +12,7 @@ public sealed record StoryEdit(
     DateTime UpdatedAt);
 
 /// <summary>One line of the stories table.</summary>
-public sealed record StoryRow(
+public sealed record StoryTableRow(
     int Id,
     string Title,
     string Slug,
@@ -38,7 +38,7 @@ public sealed record StoryQuery(
     int Page = 1,
     int PageSize = 20);
 
-public sealed record StoryTable(IReadOnlyList<StoryRow> Rows, int TotalCount);
+public sealed record StoryTable(IReadOnlyList<StoryTableRow> Rows, int TotalCount);
 
 /// <summary>What a save does to the story's publication, besides saving its fields.</summary>
 public enum PublishAction

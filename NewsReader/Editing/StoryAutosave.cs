@@ -13,8 +13,7 @@ public sealed class StoryAutosave(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryStore store,
     StoryChanges changes,
-    EditorAccess access,
-    TimeProvider clock)
+    EditorAccess access)
 {
     /// <summary>
     /// One autosave tick. A draft is saved in place (a new story is created as a draft), but only
@@ -24,24 +23,17 @@ public sealed class StoryAutosave(
     /// </summary>
     public async Task<AutosaveResult> AutosaveAsync(int? id, Guid? expectedVersion, StoryDraft draft, CancellationToken cancellationToken)
     {
-        var user = await access.RequireEditorAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        Story? story = null;
-        if (id is { } existingId)
+        await using var work = await store.BeginAsync(id, cancellationToken);
+        var (user, now, db, story) = (work.User, work.Now, work.Db, work.Story);
+        if (work.Missing)
         {
-            story = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
-            if (story is null)
-            {
-                return new AutosaveResult.NotFound();
-            }
+            return new AutosaveResult.NotFound();
+        }
+        if (story is not null && (story.Version != expectedVersion || story.PublishedAt is not null))
+        {
             var conflict = story.Version != expectedVersion;
-            if (conflict || story.PublishedAt is not null)
-            {
-                await KeepCopyAsync(db, existingId, user.UserId, expectedVersion ?? story.Version, draft, now, cancellationToken);
-                return new AutosaveResult.CopyKept(now, conflict ? await store.ConflictAsync(db, existingId, cancellationToken) as SaveResult.Conflict : null);
-            }
+            await KeepCopyAsync(db, story.Id, user.UserId, expectedVersion ?? story.Version, draft, now, cancellationToken);
+            return new AutosaveResult.CopyKept(now, conflict ? await store.ConflictAsync(db, story.Id, cancellationToken) as SaveResult.Conflict : null);
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title))

@@ -50,7 +50,7 @@ public sealed class StoryList(IDbContextFactory<NewsDbContext> dbFactory, Editor
             .Select(a => new { a.Id, a.Title, a.Slug, a.Author, a.UpdatedAt, a.PublishedAt })
             .ToListAsync(cancellationToken);
         return new StoryTable(
-            rows.Select(r => new StoryRow(r.Id, r.Title, r.Slug, StoryDraft.StatusOf(r.PublishedAt, now), r.Author, r.UpdatedAt, r.PublishedAt)).ToList(),
+            rows.Select(r => new StoryTableRow(r.Id, r.Title, r.Slug, StoryDraft.StatusOf(r.PublishedAt, now), r.Author, r.UpdatedAt, r.PublishedAt)).ToList(),
             total);
     }
 }

@@ -16,8 +16,7 @@ public sealed class StorySaver(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryStore store,
     StoryChanges changes,
-    EditorAccess access,
-    TimeProvider clock)
+    EditorAccess access)
 {
     public async Task<StoryEdit?> GetAsync(int id, CancellationToken cancellationToken)
     {
@@ -44,22 +43,15 @@ public sealed class StorySaver(
         int? id, Guid? expectedVersion, StoryDraft draft, PublishAction action, DateTime? publishAtUtc,
         CancellationToken cancellationToken)
     {
-        var user = await access.RequireEditorAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        Story? story = null;
-        if (id is { } existingId)
+        await using var work = await store.BeginAsync(id, cancellationToken);
+        var (user, now, db, story) = (work.User, work.Now, work.Db, work.Story);
+        if (work.Missing)
         {
-            story = await StoryStore.LoadAsync(db, existingId, tracking: true, cancellationToken);
-            if (story is null)
-            {
-                return new SaveResult.NotFound();
-            }
-            if (story.Version != expectedVersion)
-            {
-                return await store.ConflictAsync(db, existingId, cancellationToken);
-            }
+            return new SaveResult.NotFound();
+        }
+        if (story is not null && story.Version != expectedVersion)
+        {
+            return await store.ConflictAsync(db, story.Id, cancellationToken);
         }
 
         if (action == PublishAction.Schedule && (publishAtUtc is not { } at || at <= now))

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NewsReader.Stories;
+using NewsReader.Accounts;
 using NewsReader.Data;
+using NewsReader.Stories;
 
 namespace NewsReader.Editing;
 
@@ -10,8 +11,21 @@ namespace NewsReader.Editing;
 /// input with a new version and the slug history, committing with the version check, and telling
 /// the editor who saved a story meanwhile.
 /// </summary>
-public sealed class StoryStore(StoryWriter stories, TimeProvider clock)
+public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, EditorAccess access, StoryWriter stories, TimeProvider clock)
 {
+    /// <summary>
+    /// How every save and autosave starts: the signed-in editor (or UnauthorizedAccessException),
+    /// the moment, a context of its own, and the story by <paramref name="id"/>, tracked (null for a new one).
+    /// </summary>
+    public async Task<EditWork> BeginAsync(int? id, CancellationToken cancellationToken)
+    {
+        var user = await access.RequireEditorAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var story = id is { } existingId ? await LoadAsync(db, existingId, tracking: true, cancellationToken) : null;
+        return new EditWork(user, now, db, story, Missing: id is not null && story is null);
+    }
+
     public static Task<Story?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
     {
         var query = db.Stories
@@ -128,4 +142,10 @@ public sealed class StoryStore(StoryWriter stories, TimeProvider clock)
         StoryDraft.StatusOf(story.PublishedAt, clock.GetUtcNow().UtcDateTime),
         story.PublishedAt,
         story.UpdatedAt);
+}
+
+/// <summary>One save's work; <see cref="Missing"/> when the story asked for by id does not exist (any more).</summary>
+public sealed record EditWork(CurrentEditor User, DateTime Now, NewsDbContext Db, Story? Story, bool Missing) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

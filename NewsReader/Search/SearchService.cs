@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NewsReader.Stories;
 using NewsReader.Data;
 
@@ -16,7 +15,7 @@ public sealed record SearchHit(StoryListItem Story, HighlightedText Title, Highl
 /// </summary>
 public sealed class SearchService(
     IDbContextFactory<NewsDbContext> dbFactory,
-    IOptions<NewsReaderOptions> options,
+    PublishedStories stories,
     TimeProvider clock,
     ILogger<SearchService> logger)
 {
@@ -82,7 +81,7 @@ public sealed class SearchService(
                 """, new SqliteParameter("@match", match), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
 
-            var cards = await LoadCardsAsync(db, ids, cancellationToken);
+            var cards = await stories.CardsAsync(db, ids, cancellationToken);
             var hits = ids.Where(id => cards.ContainsKey(id) && marked.ContainsKey(id))
                 .Select(id => new SearchHit(cards[id], HighlightedText.Parse(marked[id].Title), Excerpt(marked[id])))
                 .ToList();
@@ -110,23 +109,5 @@ public sealed class SearchService(
             return body;
         }
         return HighlightedText.Parse(row.Summary);
-    }
-
-    private async Task<Dictionary<int, StoryListItem>> LoadCardsAsync(
-        NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
-    {
-        var wordsPerMinute = options.Value.WordsPerMinute;
-        var rows = await db.Stories.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id, a.Title, a.Slug, a.Summary, a.Author, PublishedAt = a.PublishedAt!.Value, a.LeadImage,
-                Measure = new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
-                Categories = a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary, r.Author,
-            r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, wordsPerMinute), r.Categories));
     }
 }

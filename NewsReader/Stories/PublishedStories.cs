@@ -23,16 +23,16 @@ public sealed class PublishedStories(
     public Task<PagedList<StoryListItem>> GetByTermAsync(Term term, int page, CancellationToken cancellationToken) =>
         GetPageAsync(term, page, cancellationToken);
 
-    private sealed record StoryRow(
+    private sealed record PublishedStoryRow(
         int Id, string Title, string Slug, string Summary, string Author, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
         string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags);
 
     // Compiled once: the story page is the most read page, and EF's per-call expression work
     // (parameter extraction, query cache lookup) was a measurable part of an uncached view.
-    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<StoryRow?>> PublishedStoryQuery =
+    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<PublishedStoryRow?>> PublishedStoryQuery =
         EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
-            .Select(a => new StoryRow(
+            .Select(a => new PublishedStoryRow(
                 a.Id, a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
                 a.LeadImage, new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
                 a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
@@ -137,6 +137,14 @@ public sealed class PublishedStories(
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
 
+        var byId = await CardsAsync(db, ids, cancellationToken);
+        var cards = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return new PagedList<StoryListItem>(cards, page, PageSize, total);
+    }
+
+    /// <summary>The cards of the given stories, by id (in no order): what every story list shows.</summary>
+    public async Task<Dictionary<int, StoryListItem>> CardsAsync(NewsDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
         var rows = await db.Stories.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .Select(a => new
@@ -147,10 +155,7 @@ public sealed class PublishedStories(
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-
-        var byId = rows.ToDictionary(r => r.Id);
-        var cards = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary,
-            r.Author, r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, WordsPerMinute), r.Categories)).ToList();
-        return new PagedList<StoryListItem>(cards, page, PageSize, total);
+        return rows.ToDictionary(r => r.Id, r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary, r.Author,
+            r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, WordsPerMinute), r.Categories));
     }
 }
