@@ -51,6 +51,11 @@ public static class VipsRuntime
             // Matlab, ...) are never reachable, even if a later change passes bytes straight in.
             Vips.BlockUntrusted = true;
 
+            // libvips writes a warning to stderr for every damaged upload ("error in tile ...")
+            // besides failing the call; the failure is what we act on and report, and a stranger
+            // should not be able to fill the service's log by uploading broken files.
+            Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, static (_, _, _) => { });
+
             // Readers' requests share the same cores: one resize should not take all of them.
             if (threads > 0)
             {
