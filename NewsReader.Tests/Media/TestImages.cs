@@ -25,6 +25,45 @@ internal static class TestImages
         return noisy.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
     }
 
+    /// <summary>
+    /// Closer to a real photo for size budgets: detail at every scale (noise octaves from 1/64 of
+    /// the size down to single pixels, stronger the coarser, as in natural images), so it does
+    /// not melt into a smooth gradient when shrunk. A 6000 × 4000 one is a ~9 MB JPEG at q 92,
+    /// like a camera's.
+    /// </summary>
+    public static Image DetailedPhoto(int width, int height)
+    {
+        using var xy = Image.Xyz(width, height);
+        using var x = xy[0];
+        using var y = xy[1];
+        using var r = x * (200.0 / width) + 30;
+        using var g = y * (200.0 / height) + 30;
+        using var b = (x + y) * (120.0 / (width + height)) + 60;
+        using var rgb = r.Bandjoin(g, b);
+        using var red = Octaves(width, height, 1);
+        using var green = Octaves(width, height, 2);
+        using var blue = Octaves(width, height, 3);
+        using var detail = red.Bandjoin(green, blue);
+        using var photo = rgb + detail;
+        return photo.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+    }
+
+    private static Image Octaves(int width, int height, int seed)
+    {
+        Image? sum = null;
+        for (var scale = 64; scale >= 1; scale /= 2)
+        {
+            using var noise = Image.Gaussnoise(width / scale + 2, height / scale + 2, sigma: 2.5 * Math.Pow(scale, 0.75), mean: 0, seed: seed * 100 + scale);
+            using var up = scale == 1 ? noise.Copy() : noise.Resize(scale, kernel: Enums.Kernel.Linear);
+            using var octave = up.Crop(0, 0, width, height);
+            var next = sum is null ? octave.Copy() : sum + octave;
+            sum?.Dispose();
+            sum = next;
+        }
+
+        return sum!;
+    }
+
     public static byte[] Jpeg(int width, int height, int quality = 90)
     {
         using var photo = Photo(width, height);
