@@ -29,8 +29,12 @@ public sealed class MediaOptions
     /// <summary>Resizes run at the same time. The site shares its cores with readers' requests.</summary>
     public int ResizeWorkers { get; set; } = 1;
 
-    /// <summary>Threads libvips may use inside one resize (0: libvips decides, one per core).</summary>
-    public int VipsThreads { get; set; } = 2;
+    /// <summary>
+    /// Threads libvips may use inside one resize (0: libvips decides, one per core). One: in
+    /// BENCHMARKS.md a second thread saved 3% of the time and cost 34 MB of peak memory, because
+    /// the JPEG decoder and the encoders run on one thread anyway.
+    /// </summary>
+    public int VipsThreads { get; set; } = 1;
 
     /// <summary>Finished jobs remembered for polling by content hash before they are forgotten.</summary>
     public int FinishedJobsKept { get; set; } = 32;
