@@ -9,6 +9,7 @@ using NewsReader.Reactions;
 using NewsReader.Related;
 using NewsReader.Feeds;
 using NewsReader.Limits;
+using NewsReader.Media;
 using NewsReader.Search;
 using NewsReader.Editing;
 using NewsReader.StoryFiles;
@@ -42,6 +43,7 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>
         {
@@ -98,6 +100,7 @@ public static class NewsReaderApp
         app.MapHealthChecks("/healthz");
         app.MapReactions();
         app.MapFeeds();
+        app.MapMedia();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)

@@ -20,6 +20,8 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
     public DbSet<AutosaveSlot> AutosaveSlots => Set<AutosaveSlot>();
     public DbSet<RelatedStory> RelatedStories => Set<RelatedStory>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

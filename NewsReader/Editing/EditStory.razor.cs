@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using NewsReader.Accounts;
 using NewsReader.Editing.StoryEditor;
+using NewsReader.Media;
 using NewsReader.Editing;
 
 namespace NewsReader.Editing;
@@ -159,6 +160,18 @@ public sealed partial class EditStory : IAsyncDisposable
         Changed();
         await StoreLocalAsync();
     }
+
+    /// <summary>A described picture goes where the cursor is, as Markdown that names it by its library URL.</summary>
+    private Task InsertPictureAsync((MediaPicture Picture, string AltText) chosen) =>
+        _script.InsertAtCursorAsync($"![{MarkdownAltText(chosen.AltText)}]({chosen.Picture.Url})");
+
+    private Task UseLeadPictureAsync((MediaPicture Picture, string AltText) chosen) =>
+        FieldChangedAsync(() => _state.LeadImage = chosen.Picture.Url);
+
+    // Brackets and backslashes would end or escape the alt text early; line breaks would end the image.
+    private static string MarkdownAltText(string alt) =>
+        alt.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>Called by the browser half after a pause in typing, and when a button flushes it.</summary>
     [JSInvokable]

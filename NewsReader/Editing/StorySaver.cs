@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
 using NewsReader.Stories;
 using NewsReader.Data;
+using NewsReader.Media;
 
 namespace NewsReader.Editing;
 
@@ -16,6 +17,8 @@ public sealed class StorySaver(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryStore store,
     StoryChanges changes,
+    MarkdownRenderer markdown,
+    MediaPictures pictures,
     EditorAccess access)
 {
     public async Task<StoryEdit?> GetAsync(int id, CancellationToken cancellationToken)
@@ -72,6 +75,10 @@ public sealed class StorySaver(
         {
             return new SaveResult.Invalid(errors);
         }
+        if (action is PublishAction.PublishNow or PublishAction.Schedule && await UndescribedPicturesAsync(input, cancellationToken) is { } undescribed)
+        {
+            return new SaveResult.Invalid([undescribed]);
+        }
         if (await StoryStore.SlugOwnerAsync(db, input.EffectiveSlug, id, cancellationToken) is { } otherTitle)
         {
             return new SaveResult.SlugTaken(input.EffectiveSlug, otherTitle);
@@ -121,4 +128,20 @@ public sealed class StorySaver(
         PublishAction.Unpublish => "Unpublished",
         _ => StoryDraft.StatusOf(publishedAt, now) == StoryStatus.Draft ? "Saved draft" : "Saved",
     };
+
+    /// <summary>Readers who cannot see a picture get its alt text: a story goes live only when every picture has one.</summary>
+    private async Task<ValidationError?> UndescribedPicturesAsync(StoryInput input, CancellationToken cancellationToken)
+    {
+        var html = markdown.ToSafeHtml(input.Body);
+        var hashes = MediaUrls.HashesIn(html).Append(MediaUrls.HashOf(input.LeadImage)).OfType<string>();
+        var missing = StoryPictures.MissingAltText(html, input.LeadImage, await pictures.FindAsync(hashes, cancellationToken));
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        var onlyLead = missing.Count == 1 && StoryPictures.Lead(input.LeadImage, new Dictionary<string, MediaPicture>()) is not null
+            && missing[0].StartsWith("the lead image", StringComparison.Ordinal);
+        return new ValidationError(onlyLead ? StoryField.LeadImage : StoryField.Body,
+            "Describe every picture before publishing (alt text, for readers who cannot see it). Missing: " + string.Join("; ", missing) + ".");
+    }
 }

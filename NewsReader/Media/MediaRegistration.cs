@@ -31,6 +31,17 @@ public static class MediaRegistration
             sp.GetRequiredService<VariantMaker>(),
             sp.GetRequiredService<MediaOptions>(),
             sp.GetRequiredService<ILogger<ResizeWorker>>()));
+        services.AddSingleton<MediaPictures>();
+        services.AddSingleton<MediaVariants>();
+        services.AddSingleton<MediaEndpoints>();
+        services.AddScoped<MediaLibrary>();
         return services;
+    }
+
+    /// <summary>The served variants; originals have no URL.</summary>
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/media/{file}", (HttpContext http, string file, MediaEndpoints media) => media.GetAsync(http, file));
+        return routes;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
+using NewsReader.Media;
 
 namespace NewsReader.Stories;
 
@@ -17,6 +18,7 @@ public sealed record UpsertResult(UpsertOutcome Outcome, int StoryId, bool KeptP
 public sealed class StoryWriter(
     IDbContextFactory<NewsDbContext> dbFactory,
     MarkdownRenderer markdown,
+    MediaPictures mediaPictures,
     TimeProvider clock)
 {
     /// <summary>Who the revisions written by an import are from, as editors see it in the revision list.</summary>
@@ -99,6 +101,10 @@ public sealed class StoryWriter(
         story.PublishedAt = input.PublishedAt;
         // One parse gives both: a 1 MB body costs seconds, and a save should pay for it once.
         (story.BodyHtml, var measure) = markdown.RenderAndMeasure(story.Title, story.Body);
+        if (MediaUrls.HashesIn(story.BodyHtml) is { Count: > 0 } hashes)
+        {
+            story.BodyHtml = StoryPictures.WithResponsiveMarkup(story.BodyHtml, await mediaPictures.FindAsync(hashes, cancellationToken));
+        }
         story.WordCount = measure.Words;
         story.CjkCharacterCount = measure.CjkCharacters;
         story.ImageCount = measure.Images;

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8a7936b3-f7b1-4ec7-a0cc-e1e2e06c4a01"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("a7e17b24-4e47-4e63-a717-138412160c29"), entityTypeCount: 24)
         {
         }
 
@@ -26,6 +26,8 @@ namespace NewsReader.Data.CompiledModels
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var mediaFile = MediaFileEntityType.Create(this);
+            var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
             var reaction = ReactionEntityType.Create(this);
             var relatedStory = RelatedStoryEntityType.Create(this);
@@ -47,6 +49,7 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, newsUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, newsUser);
             AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
+            MediaFileEntityType.CreateForeignKey1(mediaFile, mediaItem);
             ReactionEntityType.CreateForeignKey1(reaction, story);
             RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
@@ -66,6 +69,8 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
+            MediaFileEntityType.CreateAnnotations(mediaFile);
+            MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);
             ReactionEntityType.CreateAnnotations(reaction);
             RelatedStoryEntityType.CreateAnnotations(relatedStory);

@@ -43,6 +43,9 @@ public sealed class StoryEditorScript(IJSRuntime js) : IAsyncDisposable
 
     public Task SetBodyAsync(string body) => CallAsync(m => m.InvokeVoidAsync("setBody", _body, body));
 
+    /// <summary>Inserts at the cursor and sends the body on, as typing would.</summary>
+    public Task InsertAtCursorAsync(string text) => CallAsync(m => m.InvokeVoidAsync("insertAtCursor", _body, text));
+
     public Task StoreFieldsAsync(LocalFields fields, bool changed) => CallAsync(m => m.InvokeVoidAsync("storeFields", _body, fields, changed));
 
     public Task RekeyAsync(string key) => CallAsync(m => m.InvokeVoidAsync("rekey", _body, key));

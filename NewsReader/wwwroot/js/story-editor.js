@@ -82,9 +82,36 @@ export function attach(textarea, dotnet, key, fields) {
         storeSoon(state);
     };
     state.onPageHide = () => storeNow(state);
+    // A picture pasted or dropped on the body goes to the body's upload field, which checks,
+    // uploads and (once described) inserts it; text still pastes and drops as text.
+    state.onFiles = (event) => {
+        const files = (event.clipboardData || event.dataTransfer)?.files;
+        const input = document.querySelector("#story-body-upload input[type=file]");
+        if (!files || files.length === 0 || !input) {
+            return;
+        }
+        event.preventDefault();
+        const chosen = new DataTransfer();
+        chosen.items.add(files[0]);
+        input.files = chosen.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
     textarea.__storyEditor = state;
     textarea.addEventListener("input", state.onInput);
+    textarea.addEventListener("paste", state.onFiles);
+    textarea.addEventListener("drop", state.onFiles);
     window.addEventListener("pagehide", state.onPageHide);
+}
+
+// Puts text (a described picture's Markdown) where the cursor is, and sends the body as typing would.
+export function insertAtCursor(textarea, text) {
+    const start = textarea.selectionStart ?? textarea.value.length;
+    const end = textarea.selectionEnd ?? start;
+    const before = textarea.value.slice(0, start);
+    const gap = before.length === 0 || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    textarea.setRangeText(gap + text + "\n", start, end, "end");
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    textarea.focus();
 }
 
 // The editor closed (navigation inside the admin area): keep what is unsaved, stop listening.
@@ -96,6 +123,8 @@ export function detach(textarea) {
     storeNow(state);
     clearTimeout(state.sendTimer);
     textarea.removeEventListener("input", state.onInput);
+    textarea.removeEventListener("paste", state.onFiles);
+    textarea.removeEventListener("drop", state.onFiles);
     window.removeEventListener("pagehide", state.onPageHide);
     delete textarea.__storyEditor;
 }
