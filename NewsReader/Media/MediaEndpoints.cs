@@ -42,5 +42,17 @@ public sealed class MediaEndpoints(IDbContextFactory<NewsDbContext> dbFactory) :
             entityTag: new EntityTagHeaderValue($"\"{hash[..16]}-{width}-{extension}\""));
     }
 
+    /// <summary>A deleted picture stops being served at once, not when memory runs short.</summary>
+    public void Forget(MediaPicture picture)
+    {
+        foreach (var width in picture.Widths)
+        {
+            foreach (var extension in (string[])["webp", "jpg", "png"])
+            {
+                _files.Remove(MediaUrls.Path(picture.Hash, width, extension)[MediaUrls.Prefix.Length..]);
+            }
+        }
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -26,6 +26,7 @@ public sealed class MediaLibrary(
     ResizeJobs jobs,
     MediaVariants variants,
     MediaPictures pictures,
+    MediaEndpoints served,
     EditorAccess access,
     TimeProvider clock)
 {
@@ -166,8 +167,13 @@ public sealed class MediaLibrary(
         var usedBy = await UsedByAsync(db, hash, cancellationToken);
         if (usedBy.Count == 0)
         {
+            var picture = await pictures.FindAsync(hash, cancellationToken);
             await db.Media.Where(m => m.Hash == hash).ExecuteDeleteAsync(cancellationToken);
             pictures.Forget(hash);
+            if (picture is not null)
+            {
+                served.Forget(picture);
+            }
         }
         return usedBy;
     }
