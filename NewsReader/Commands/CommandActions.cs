@@ -1,5 +1,6 @@
 using NewsReader.Accounts;
 using NewsReader.Data;
+using NewsReader.Media;
 using NewsReader.StoryFiles;
 
 namespace NewsReader.Commands;
@@ -9,9 +10,19 @@ public sealed class CommandActions(IServiceProvider services)
 {
     public Task<int> ImportAsync(string folder, CancellationToken cancellationToken) => RunAsync(async () =>
     {
+        // Pictures first: the stories' Markdown names them, and their markup is made when a story is saved.
+        var (pictures, pictureFailures) = await services.GetRequiredService<MediaFolder>().ImportAsync(folder, cancellationToken);
+        foreach (var (file, reason) in pictureFailures)
+        {
+            Console.Error.WriteLine($"failed: {MediaFolder.FolderName}/{file}: {reason}");
+        }
         var progress = CommandProgress.ForConsole("import");
         var report = await services.GetRequiredService<StoryImporter>().ImportFolderAsync(folder, cancellationToken, progress);
         progress.Finish();
+        if (pictures > 0)
+        {
+            Console.WriteLine($"{pictures} pictures imported");
+        }
         foreach (var failure in report.Failures)
         {
             Console.Error.WriteLine($"failed: {failure.FileName}: {failure.Reason}");
@@ -21,13 +32,14 @@ public sealed class CommandActions(IServiceProvider services)
             Console.WriteLine($"kept published: {file} has no published: date, so its story stays as it was on the site (unpublish it in the editor)");
         }
         Console.WriteLine(report.Summary);
-        return report.Failures.Count > 0 ? 1 : 0;
+        return report.Failures.Count > 0 || pictureFailures.Count > 0 ? 1 : 0;
     }, cancellationToken);
 
     public Task<int> ExportAsync(string folder, CancellationToken cancellationToken) => RunAsync(async () =>
     {
         var count = await services.GetRequiredService<StoryExporter>().ExportFolderAsync(folder, cancellationToken);
-        Console.WriteLine($"{count} exported to {Path.GetFullPath(folder)}");
+        var pictures = await services.GetRequiredService<MediaFolder>().ExportAsync(folder, cancellationToken);
+        Console.WriteLine($"{count} exported to {Path.GetFullPath(folder)}" + (pictures > 0 ? $", with {pictures} pictures in {MediaFolder.FolderName}/" : ""));
         return 0;
     }, cancellationToken);
 

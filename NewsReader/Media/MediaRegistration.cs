@@ -35,6 +35,7 @@ public static class MediaRegistration
         services.AddSingleton<MediaVariants>();
         services.AddSingleton<MediaEndpoints>();
         services.AddScoped<MediaLibrary>();
+        services.AddSingleton<MediaFolder>();
         return services;
     }
 
