@@ -83,7 +83,7 @@ public sealed class SitemapTests : IDisposable
     }
 
     [Fact]
-    public async Task RobotsTxtAllowsReadersPagesAndPointsAtTheSitemap()
+    public async Task RobotsTxtAllowsReadersPagesAndPointsAtBothSitemaps()
     {
         var response = await _client.GetAsync("/robots.txt");
         var text = await response.Content.ReadAsStringAsync();
@@ -91,7 +91,8 @@ public sealed class SitemapTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["User-agent: *", "Allow: /", "Disallow: /admin", "Disallow: /account", "Sitemap: http://localhost/sitemap.xml"], lines);
+        Assert.Equal(["User-agent: *", "Allow: /", "Disallow: /admin", "Disallow: /account",
+            "Sitemap: http://localhost/sitemap.xml", "Sitemap: http://localhost/news-sitemap.xml"], lines);
     }
 
     [Fact]

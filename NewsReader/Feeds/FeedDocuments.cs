@@ -4,6 +4,9 @@ using System.Xml;
 
 namespace NewsReader.Feeds;
 
+/// <summary>What a feed is of: the whole site, or one section of it (a category, a tag).</summary>
+public sealed record FeedChannel(string Title, string Description, Uri PageUri);
+
 /// <summary>Builds the RSS 2.0 and Atom 1.0 documents of the newest stories.</summary>
 public static class FeedDocuments
 {
@@ -25,9 +28,9 @@ public static class FeedDocuments
     /// dc:creator, as feed readers expect; the full body goes in content:encoded next to the
     /// summary in &lt;description&gt;.
     /// </summary>
-    public static byte[] Rss(IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri)
+    public static byte[] Rss(IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri, FeedChannel? channel = null)
     {
-        var feed = Feed(stories, siteUri, feedUri, "application/rss+xml", item =>
+        var feed = Feed(stories, siteUri, feedUri, channel, "application/rss+xml", item =>
         {
             if (!string.IsNullOrWhiteSpace(item.Story.Author))
             {
@@ -43,7 +46,7 @@ public static class FeedDocuments
     /// <summary>Atom 1.0, with the full body as HTML content and the summary as text.</summary>
     public static byte[] Atom(IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri)
     {
-        var feed = Feed(stories, siteUri, feedUri, "application/atom+xml", item => item.Content = new TextSyndicationContent(
+        var feed = Feed(stories, siteUri, feedUri, null, "application/atom+xml", item => item.Content = new TextSyndicationContent(
             XmlText.Clean(item.Story.BodyHtml), TextSyndicationContentKind.Html), includeAuthors: true);
         return Write(new Atom10FeedFormatter(feed));
     }
@@ -54,7 +57,8 @@ public static class FeedDocuments
     }
 
     private static SyndicationFeed Feed(
-        IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri, string feedMediaType, Action<StoryItem> complete, bool includeAuthors)
+        IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri, FeedChannel? channel, string feedMediaType, Action<StoryItem> complete,
+        bool includeAuthors)
     {
         var items = new List<SyndicationItem>();
         foreach (var story in stories)
@@ -84,7 +88,8 @@ public static class FeedDocuments
             items.Add(item);
         }
 
-        var feed = new SyndicationFeed(SiteTitle, SiteDescription, siteUri, siteUri.AbsoluteUri,
+        channel ??= new FeedChannel(SiteTitle, SiteDescription, siteUri);
+        var feed = new SyndicationFeed(XmlText.Clean(channel.Title), XmlText.Clean(channel.Description), channel.PageUri, channel.PageUri.AbsoluteUri,
             items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : DateTimeOffset.UnixEpoch, items)
         {
             Language = "en",

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
+using NewsReader.Stories;
 
 namespace NewsReader.Feeds;
 
@@ -21,12 +22,19 @@ public readonly record struct SitemapEntry(string Path, DateTime? LastModified);
 /// <summary>The queries behind the feeds and the sitemap; published stories only, never tracked.</summary>
 public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<FeedStory>> GetLatestAsync(int count, CancellationToken cancellationToken)
+    /// <summary>The newest published stories, of one category or tag when <paramref name="term"/> is given.</summary>
+    public async Task<IReadOnlyList<FeedStory>> GetLatestAsync(int count, CancellationToken cancellationToken, Term? term = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Stories.AsNoTracking()
-            .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
+        var published = db.Stories.AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
+        published = term switch
+        {
+            { Kind: TermKind.Category } => published.Where(a => a.Categories.Any(c => c.CategoryId == term.Id)),
+            { Kind: TermKind.Tag } => published.Where(a => a.Tags.Any(t => t.TagId == term.Id)),
+            _ => published,
+        };
+        return await published
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(count)
             .Select(a => new FeedStory(a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
@@ -91,5 +99,20 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
         {
             yield return new SitemapEntry($"/articles/{row.Slug}", row.UpdatedAt > row.PublishedAt ? row.UpdatedAt : row.PublishedAt);
         }
+    }
+
+    /// <summary>What a Google News sitemap lists: stories published in the last two days, newest first (1,000 at most).</summary>
+    public async Task<IReadOnlyList<(string Slug, string Title, DateTime PublishedAt)>> GetRecentAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - window;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Stories.AsNoTracking()
+            .Where(a => a.PublishedAt != null && a.PublishedAt <= now && a.PublishedAt > since)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(1000)
+            .Select(a => new { a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Slug, r.Title, r.PublishedAt)).ToList();
     }
 }

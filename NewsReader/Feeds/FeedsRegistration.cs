@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsReader.Caching;
+using NewsReader.Stories;
 using NewsReader.Web;
 
 namespace NewsReader.Feeds;
@@ -40,6 +41,18 @@ public static class FeedsRegistration
             return Results.Bytes(FeedDocuments.Atom(latest, site, new Uri(site, "atom.xml")), "application/atom+xml; charset=utf-8");
         });
 
+        // A section's own feed: one category or tag, linked from its page.
+        endpoints.MapGet("/categories/{slug}/feed.xml", (HttpContext http, string slug, FeedStories stories, PublishedStories published) =>
+            SectionFeedAsync(http, TermKind.Category, slug, stories, published));
+        endpoints.MapGet("/tags/{slug}/feed.xml", (HttpContext http, string slug, FeedStories stories, PublishedStories published) =>
+            SectionFeedAsync(http, TermKind.Tag, slug, stories, published));
+
+        endpoints.MapGet("/news-sitemap.xml", async (HttpContext http, FeedStories stories) =>
+        {
+            var recent = await stories.GetRecentAsync(NewsSitemap.Window, http.RequestAborted);
+            return Results.Bytes(NewsSitemap.Write(recent, SiteAddress.BaseUri(http.Request), "en"), "application/xml; charset=utf-8");
+        });
+
         endpoints.MapGet("/sitemap.xml", async (HttpContext http, FeedStories stories, IOptions<SitemapOptions> options) =>
         {
             var cancellationToken = http.RequestAborted;
@@ -77,6 +90,7 @@ public static class FeedsRegistration
         endpoints.MapGet("/robots.txt", (HttpContext http) =>
         {
             var sitemap = new Uri(SiteAddress.BaseUri(http.Request), "sitemap.xml");
+            var newsSitemap = new Uri(SiteAddress.BaseUri(http.Request), "news-sitemap.xml");
             return Results.Text($"""
                 User-agent: *
                 Allow: /
@@ -84,11 +98,27 @@ public static class FeedsRegistration
                 Disallow: /account
 
                 Sitemap: {sitemap.AbsoluteUri}
+                Sitemap: {newsSitemap.AbsoluteUri}
 
                 """, "text/plain; charset=utf-8");
         });
 
         return routes;
+    }
+
+    private static async Task<IResult> SectionFeedAsync(HttpContext http, TermKind kind, string slug, FeedStories stories, PublishedStories published)
+    {
+        if (await published.FindTermAsync(kind, slug, http.RequestAborted) is not { } term)
+        {
+            return Results.NotFound();
+        }
+        var site = SiteAddress.BaseUri(http.Request);
+        var section = kind == TermKind.Category ? "categories" : "tags";
+        var page = new Uri(site, $"{section}/{Uri.EscapeDataString(term.Slug)}");
+        var latest = await stories.GetLatestAsync(FeedSize, http.RequestAborted, term);
+        var channel = new FeedChannel($"{FeedDocuments.SiteTitle}: {term.Name}",
+            kind == TermKind.Category ? $"Stories in {term.Name}." : $"Stories tagged {term.Name}.", page);
+        return Results.Bytes(FeedDocuments.Rss(latest, site, new Uri(page + "/feed.xml"), channel), "application/rss+xml; charset=utf-8");
     }
 
     private static async IAsyncEnumerable<SitemapEntry> Concat(IReadOnlyList<SitemapEntry> first, IAsyncEnumerable<SitemapEntry> rest)
