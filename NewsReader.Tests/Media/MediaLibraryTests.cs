@@ -141,4 +141,28 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         var listed = await Library.ListAsync(null, 10, default);
         Assert.Equal(["Harbour crane returns"], Assert.Single(listed).UsedBy);
     }
+
+    [Fact]
+    public async Task ALibraryLeadImageLoadsFirstOnTheStoryPageWithItsAltTextAndDecoratesCardsWithEverySize()
+    {
+        var picture = await UploadAsync(TestImages.Jpeg(1600, 900));
+        Assert.Null(await Library.SetAltTextAsync(picture.Hash, "Cranes over the harbour", default));
+        await _site.AddStoryAsync("Harbour crane returns", leadImage: picture.Url, slug: "crane");
+        var client = _site.CreateClient();
+
+        var story = await client.GetDocumentAsync("/articles/crane");
+        var lead = story.QuerySelector("figure.lead-image picture img")!;
+        Assert.Equal("Cranes over the harbour", lead.GetAttribute("alt"));
+        Assert.Equal(("eager", "high"), (lead.GetAttribute("loading"), lead.GetAttribute("fetchpriority")));
+        Assert.Equal(("1600", "900"), (lead.GetAttribute("width"), lead.GetAttribute("height")));
+        Assert.Contains($"/media/{picture.Hash}-480.webp 480w", story.QuerySelector("figure.lead-image source")!.GetAttribute("srcset"));
+        Assert.EndsWith($"/media/{picture.Hash}-1600.jpg", story.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("Cranes over the harbour", story.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"));
+
+        var home = await client.GetDocumentAsync("/");
+        var card = home.QuerySelector("article.article-card picture img.card-image")!;
+        Assert.Equal("", card.GetAttribute("alt"));
+        Assert.Equal("lazy", card.GetAttribute("loading"));
+        Assert.Contains($"/media/{picture.Hash}-480.jpg 480w", card.GetAttribute("srcset"));
+    }
 }

@@ -1,6 +1,10 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using NewsReader.Data;
+using NewsReader.Media;
 using NewsReader.Stories;
 using NewsReader.Components.Shared;
 using NewsReader.Tests.Support;
@@ -12,6 +16,9 @@ public sealed class ReaderComponentTests : BunitContext
     public ReaderComponentTests()
     {
         Services.AddMudServices();
+        // Lead images ask the media library about library URLs only; these tests use none.
+        Services.AddDbContextFactory<NewsDbContext>(options => options.UseSqlite("Data Source=:memory:"));
+        Services.AddSingleton<MediaPictures>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
