@@ -69,6 +69,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(MediaUrls.Path(picture.Hash, 1600, "jpg"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(MediaUrls.Path(picture.Hash, 2000, "jpg"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{picture.Hash}-0.jpg")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(MediaUrls.Path(new string('0', 64), 480, "webp"))).StatusCode);
     }
 
     [Fact]

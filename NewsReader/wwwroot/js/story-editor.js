@@ -82,11 +82,24 @@ export function attach(textarea, dotnet, key, fields) {
         storeSoon(state);
     };
     state.onPageHide = () => storeNow(state);
-    // A picture pasted or dropped on the body goes to the body's upload field, which checks,
-    // uploads and (once described) inserts it; text still pastes and drops as text.
-    state.onFiles = (event) => {
+    // A picture pasted or dropped on the body (or the lead image field) goes to that field's upload,
+    // which checks, uploads and, once described, inserts it; text still pastes and drops as text.
+    state.onFiles = filesTo("#story-body-upload input[type=file]");
+    state.onLeadFiles = filesTo("#story-lead-upload input[type=file]");
+    state.lead = document.getElementById("story-lead-image");
+    textarea.__storyEditor = state;
+    textarea.addEventListener("input", state.onInput);
+    textarea.addEventListener("paste", state.onFiles);
+    textarea.addEventListener("drop", state.onFiles);
+    state.lead?.addEventListener("paste", state.onLeadFiles);
+    state.lead?.addEventListener("drop", state.onLeadFiles);
+    window.addEventListener("pagehide", state.onPageHide);
+}
+
+function filesTo(inputSelector) {
+    return (event) => {
         const files = (event.clipboardData || event.dataTransfer)?.files;
-        const input = document.querySelector("#story-body-upload input[type=file]");
+        const input = document.querySelector(inputSelector);
         if (!files || files.length === 0 || !input) {
             return;
         }
@@ -96,11 +109,6 @@ export function attach(textarea, dotnet, key, fields) {
         input.files = chosen.files;
         input.dispatchEvent(new Event("change", { bubbles: true }));
     };
-    textarea.__storyEditor = state;
-    textarea.addEventListener("input", state.onInput);
-    textarea.addEventListener("paste", state.onFiles);
-    textarea.addEventListener("drop", state.onFiles);
-    window.addEventListener("pagehide", state.onPageHide);
 }
 
 // Puts text (a described picture's Markdown) where the cursor is, and sends the body as typing would.
@@ -125,6 +133,8 @@ export function detach(textarea) {
     textarea.removeEventListener("input", state.onInput);
     textarea.removeEventListener("paste", state.onFiles);
     textarea.removeEventListener("drop", state.onFiles);
+    state.lead?.removeEventListener("paste", state.onLeadFiles);
+    state.lead?.removeEventListener("drop", state.onLeadFiles);
     window.removeEventListener("pagehide", state.onPageHide);
     delete textarea.__storyEditor;
 }
