@@ -64,7 +64,6 @@ public static class NewsReaderApp
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddReaderPageAntiforgery();
         services.AddMudServices();
-        services.AddSingleton<Components.Layout.ThemeStylesheet>();
         services.AddAccounts();
         return builder;
     }

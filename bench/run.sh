@@ -186,7 +186,7 @@ react_errors=$(awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 
 shown=$(curl -s "$base$story" | grep -o '<p class="reaction-total"[^>]*>[^<]*' | sed 's/.*>//')
 
 echo "== Static files and compression"
-css=$(curl -s "$base/" | grep -o 'href="app\.[^"]*\.css"' | head -1 | cut -d'"' -f2)
+css=$(curl -s "$base/" | grep -o 'href="reader\.[^"]*\.css"' | head -1 | cut -d'"' -f2)
 css_cache=$(curl -s -o /dev/null -D - "$base/$css" | awk -F': ' 'tolower($1) == "cache-control" { sub(/\r/, "", $2); print $2 }')
 css_plain=$(curl -s "$base/$css" | wc -c)
 css_br=$(curl -s -H 'Accept-Encoding: br' "$base/$css" | wc -c)

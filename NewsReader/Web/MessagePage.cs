@@ -12,7 +12,7 @@ public static class MessagePage
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-        <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/app.css" /></head>
+        <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/reader.css" /></head>
         <body><main id="main" class="message-page"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p><p><a href="{WebUtility.HtmlEncode(backHref)}">{WebUtility.HtmlEncode(backText)}</a></p></main></body>
         </html>
         """;
