@@ -46,6 +46,7 @@ public sealed class PicturesBrowserTests(BrowserSite browser, ITestOutputHelper 
         var alt = editor.Locator("#story-body-upload-alt");
         await Expect(alt).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await alt.FillAsync("Fishing boats leaving the harbour at dawn");
+        await editor.Locator("#story-body-upload").ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.ScreenshotFolder, "picture-upload.png") });
         await editor.GetByRole(AriaRole.Button, new() { Name = "Insert in the body" }).ClickAsync();
         await Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
             @"!\[Fishing boats leaving the harbour at dawn\]\(/media/[0-9a-f]{64}-1600\.webp\)"));
