@@ -120,6 +120,9 @@ public static class NewsReaderApp
         catch (DatabaseUnavailableException ex)
         {
             app.Logger.LogCritical("{Problem}", ex.Message);
+            // The console logger writes from a queue of its own: disposing the app flushes it, so the
+            // one line saying why is not lost when the process ends right after (seen on a loaded machine).
+            await app.DisposeAsync();
             return 1;
         }
         await app.RunAsync();

@@ -25,7 +25,7 @@ public sealed class StartupFaultTests : IDisposable
         Assert.False(result.TimedOut, "the site hung instead of stopping");
         Assert.NotEqual(0, result.ExitCode);
         var all = result.Output + result.Errors;
-        Assert.Contains(expected, all);
+        Assert.True(all.Contains(expected, StringComparison.Ordinal), all);
         Assert.DoesNotContain("   at ", all);
         Assert.DoesNotContain("Unhandled exception", all);
         Assert.DoesNotContain("fail: ", all);

@@ -166,4 +166,21 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal("lazy", card.GetAttribute("loading"));
         Assert.Contains($"/media/{picture.Hash}-480.jpg 480w", card.GetAttribute("srcset"));
     }
+
+    [Fact]
+    public async Task DescribingAPictureAnewChangesItOnEveryStoryPageThatShowsItAtOnce()
+    {
+        var picture = await UploadAsync(TestImages.Jpeg(1000, 700));
+        Assert.Null(await Library.SetAltTextAsync(picture.Hash, "A crane", default));
+        await _site.AddStoryAsync("Harbour crane returns", $"Words.\n\n![]({picture.Url})", slug: "crane");
+        var client = _site.CreateClient();
+        Assert.Equal("A crane", (await client.GetDocumentAsync("/articles/crane")).QuerySelector(".story-body img")!.GetAttribute("alt"));
+        var cached = await client.GetAsync("/articles/crane");
+        Assert.NotNull(cached.Headers.Age); // the page now comes from the cache
+
+        Assert.Null(await Library.SetAltTextAsync(picture.Hash, "The red harbour crane lifting a boat", default));
+
+        var page = await client.GetDocumentAsync("/articles/crane");
+        Assert.Equal("The red harbour crane lifting a boat", page.QuerySelector(".story-body img")!.GetAttribute("alt"));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
 using NewsReader.Data;
+using NewsReader.Stories;
 
 namespace NewsReader.Media;
 
@@ -27,6 +28,8 @@ public sealed class MediaLibrary(
     MediaVariants variants,
     MediaPictures pictures,
     MediaEndpoints served,
+    StoryWriter stories,
+    StoryChanges changes,
     EditorAccess access,
     TimeProvider clock)
 {
@@ -156,7 +159,18 @@ public sealed class MediaLibrary(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changed = await db.Media.Where(m => m.Hash == hash).ExecuteUpdateAsync(s => s.SetProperty(m => m.AltText, alt), cancellationToken);
         pictures.Forget(hash);
-        return changed == 0 ? "That picture is no longer in the library." : null;
+        if (changed == 0)
+        {
+            return "That picture is no longer in the library.";
+        }
+        // Bodies hold their pictures' markup, alt text included; lead images and cards read the library.
+        var users = await UsersOf(db, hash).Select(s => s.Id).ToListAsync(cancellationToken);
+        if (users.Count > 0)
+        {
+            await stories.RenderAgainAsync(users, cancellationToken);
+            await changes.NotifyAsync(users, cancellationToken);
+        }
+        return null;
     }
 
     /// <summary>Deletes a picture no story uses; otherwise deletes nothing and names the stories.</summary>
@@ -178,12 +192,14 @@ public sealed class MediaLibrary(
         return usedBy;
     }
 
-    private static async Task<IReadOnlyList<string>> UsedByAsync(NewsDbContext db, string hash, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> UsedByAsync(NewsDbContext db, string hash, CancellationToken cancellationToken) =>
+        await UsersOf(db, hash).OrderBy(s => s.Title).Select(s => s.Title).ToListAsync(cancellationToken);
+
+    private static IQueryable<Story> UsersOf(NewsDbContext db, string hash)
     {
         var pattern = "%" + MediaUrls.Prefix + hash + "-%";
-        return await db.Stories.AsNoTracking()
-            .Where(s => EF.Functions.Like(s.Body, pattern) || (s.LeadImage != null && EF.Functions.Like(s.LeadImage, pattern)))
-            .OrderBy(s => s.Title).Select(s => s.Title).ToListAsync(cancellationToken);
+        return db.Stories.AsNoTracking()
+            .Where(s => EF.Functions.Like(s.Body, pattern) || (s.LeadImage != null && EF.Functions.Like(s.LeadImage, pattern)));
     }
 
     internal static string ExtensionOf(string contentType) => contentType switch

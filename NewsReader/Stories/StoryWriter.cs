@@ -100,11 +100,8 @@ public sealed class StoryWriter(
         story.LeadImage = string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim();
         story.PublishedAt = input.PublishedAt;
         // One parse gives both: a 1 MB body costs seconds, and a save should pay for it once.
-        (story.BodyHtml, var measure) = markdown.RenderAndMeasure(story.Title, story.Body);
-        if (MediaUrls.HashesIn(story.BodyHtml) is { Count: > 0 } hashes)
-        {
-            story.BodyHtml = StoryPictures.WithResponsiveMarkup(story.BodyHtml, await mediaPictures.FindAsync(hashes, cancellationToken));
-        }
+        (var html, var measure) = markdown.RenderAndMeasure(story.Title, story.Body);
+        story.BodyHtml = await WithPicturesAsync(html, cancellationToken);
         story.WordCount = measure.Words;
         story.CjkCharacterCount = measure.CjkCharacters;
         story.ImageCount = measure.Images;
@@ -144,6 +141,25 @@ public sealed class StoryWriter(
 
     // Browsers send text areas with CRLF; story files are read with LF. One form keeps export →
     // import a no-op whichever way a body arrived.
+    /// <summary>
+    /// Writes the stored HTML of these stories again, from their unchanged Markdown: a picture they
+    /// show was described anew. Versions stay: nothing an editor wrote changed.
+    /// </summary>
+    public async Task RenderAgainAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var story in await db.Stories.Where(s => storyIds.Contains(s.Id)).ToListAsync(cancellationToken))
+        {
+            story.BodyHtml = await WithPicturesAsync(markdown.ToSafeHtml(story.Body), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<string> WithPicturesAsync(string html, CancellationToken cancellationToken) =>
+        MediaUrls.HashesIn(html) is { Count: > 0 } hashes
+            ? StoryPictures.WithResponsiveMarkup(html, await mediaPictures.FindAsync(hashes, cancellationToken))
+            : html;
+
     private static string NormalizeBody(string body) => body.ReplaceLineEndings("\n");
 
     private static bool IsSameAs(Story story, StoryInput input) =>
