@@ -58,6 +58,19 @@ public sealed class SectionFeedTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/categories/transport", "/categories/transport/feed.xml", "NewsReader: Transport (RSS)")]
+    [InlineData("/tags/trams", "/tags/trams/feed.xml", "NewsReader: trams (RSS)")]
+    public async Task ASectionsPageLinksItsFeed(string page, string feed, string title)
+    {
+        await _site.AddStoryAsync("Tram line opens", publishedAt: Day(3), categories: ["Transport"], tags: ["trams"]);
+
+        var link = (await _client.GetDocumentAsync(page)).QuerySelectorAll("link[rel=alternate][type='application/rss+xml']")
+            .Single(l => l.GetAttribute("href") == feed);
+
+        Assert.Equal(title, link.GetAttribute("title"));
+    }
+
+    [Theory]
     [InlineData("/categories/no-such-section/feed.xml")]
     [InlineData("/tags/no-such-tag/feed.xml")]
     public async Task AFeedOfNoSectionIsNotFound(string url) =>
