@@ -67,7 +67,7 @@ urls=$(for _ in $(seq 250); do printf -- '-o /dev/null %s ' "$base$story/reactio
 started=$(date +%s%3N)
 burst=$(for _ in 1 2 3 4; do
     # shellcheck disable=SC2086 # one URL per word
-    curl -s -Z --parallel-immediate --parallel-max 250 -w '%{http_code}\n' --max-time 60 -X POST \
+    curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 250 -w '%{http_code}\n' --max-time 60 -X POST \
         -H "Origin: $base" -H 'Sec-Fetch-Site: same-origin' -d kind=happy $urls &
 done | sort | uniq -c | tr -s ' \n' ' ')
 burst_ms=$(( $(date +%s%3N) - started ))
