@@ -48,7 +48,8 @@ start_site() {
     local port=$1; shift
     (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet NewsReader.dll \
         --urls "http://127.0.0.1:$port" --ConnectionStrings:News="Data Source=$DB" \
-        --NewsReader:Reactions:PerAddressPerMinute=100000000 "$@" >"$WORK/site-$port.log" 2>&1) &
+        --NewsReader:Reactions:PerAddressPerMinute=100000000 --NewsReader:Reactions:NewReadersPerAddressPerMinute=100000000 \
+        --NewsReader:Reactions:NewReadersPerAddressPerStoryPerMinute=100000000 "$@" >"$WORK/site-$port.log" 2>&1) &
     SITE_PID=$!
     PIDS+=("$SITE_PID")
 }

@@ -77,6 +77,8 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         var reactions = await TestDatabase.ScalarAsync(_database.Path, "SELECT COUNT(*) FROM Reactions");
         output.WriteLine($"reactions: {sent} sent, {acknowledged} acknowledged, {reactions} stored; imports acknowledged: {importedSlugs.Count}");
         Assert.InRange(reactions, acknowledged, sent);
+        // Reactions are committed in batches with their counts: a kill mid-batch leaves neither half.
+        Assert.Equal(reactions, await TestDatabase.ScalarAsync(_database.Path, "SELECT COALESCE(SUM(Count), 0) FROM ReactionCounts"));
         foreach (var slug in importedSlugs)
         {
             Assert.Equal(1, await TestDatabase.ScalarAsync(_database.Path, $"SELECT COUNT(*) FROM Articles WHERE Slug = '{slug}'"));

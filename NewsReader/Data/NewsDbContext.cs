@@ -15,6 +15,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();

@@ -114,3 +114,15 @@ public class Reaction
     public ReactionKind Kind { get; set; }
     public DateTime ReactedAt { get; set; }
 }
+
+/// <summary>
+/// How many readers hold one reaction to one story: kept by the reaction writer in the same
+/// transaction as the <see cref="Reaction"/> row it adds, moves or removes, so a story page reads at
+/// most six small rows instead of counting a popular story's thousands.
+/// </summary>
+public class ReactionCount
+{
+    public int StoryId { get; set; }
+    public ReactionKind Kind { get; set; }
+    public int Count { get; set; }
+}

@@ -17,6 +17,7 @@ public static class ReactionsRegistration
             .ValidateOnStart();
         services.AddDataProtection();
         services.AddSingleton<ReaderIdCookie>();
+        services.AddSingleton<ReactionWriter>();
         services.AddSingleton<ReactionService>();
         return services;
     }

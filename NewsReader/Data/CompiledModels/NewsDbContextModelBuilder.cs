@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a7e17b24-4e47-4e63-a717-138412160c29"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("bbc3ad2a-2171-4013-aca4-712f98f04963"), entityTypeCount: 25)
         {
         }
 
@@ -30,6 +30,7 @@ namespace NewsReader.Data.CompiledModels
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
             var reaction = ReactionEntityType.Create(this);
+            var reactionCount = ReactionCountEntityType.Create(this);
             var relatedStory = RelatedStoryEntityType.Create(this);
             var setupToken = SetupTokenEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace NewsReader.Data.CompiledModels
             AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
             MediaFileEntityType.CreateForeignKey1(mediaFile, mediaItem);
             ReactionEntityType.CreateForeignKey1(reaction, story);
+            ReactionCountEntityType.CreateForeignKey1(reactionCount, story);
             RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
             StoryCategoryEntityType.CreateForeignKey1(storyCategory, category);
@@ -73,6 +75,7 @@ namespace NewsReader.Data.CompiledModels
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);
             ReactionEntityType.CreateAnnotations(reaction);
+            ReactionCountEntityType.CreateAnnotations(reactionCount);
             RelatedStoryEntityType.CreateAnnotations(relatedStory);
             SetupTokenEntityType.CreateAnnotations(setupToken);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);

@@ -22,7 +22,7 @@ namespace NewsReader.Data.CompiledModels
                 propertyCount: 5,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -69,9 +69,6 @@ namespace NewsReader.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { storyId, kind });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { storyId, readerId },
                 unique: true);
 

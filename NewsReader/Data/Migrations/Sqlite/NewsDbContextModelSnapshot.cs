@@ -434,12 +434,30 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StoryId", "Kind");
-
                     b.HasIndex("StoryId", "ReaderId")
                         .IsUnique();
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.ReactionCount", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "Kind");
+
+                    b.ToTable("ReactionCounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ReactionCounts_Count", "\"Count\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Data.RelatedStory", b =>
@@ -853,6 +871,15 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.ReactionCount", b =>
+                {
+                    b.HasOne("NewsReader.Data.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsReader.Data.RelatedStory", b =>
