@@ -51,6 +51,26 @@ public sealed class RelatedScoringTests
     }
 
     [Fact]
+    public void SummaryWordsAndNamesInsideASentenceCountMoreThanBodyWords()
+    {
+        var counts = TextAnalyzer.CountTerms("", "Lava reached Harran.", "<p>Lava crossed the road. Harran was empty, said Solberg.</p>");
+
+        Assert.Equal(3, counts["lava"]); // twice in the summary, once in the body
+        Assert.Equal(2 * 2 + 2, counts["harran"]); // a name: doubled in the summary, and in the body though it opens a sentence there
+        Assert.Equal(2, counts["solberg"]);
+        Assert.Equal(1, counts["road"]);
+    }
+
+    [Fact]
+    public void AHeadlineInTitleCaseHasNoNames()
+    {
+        var counts = TextAnalyzer.CountTerms("Lava Reaches The Village Of Harran", "", "");
+
+        Assert.Equal(2, counts["lava"]);
+        Assert.Equal(2, counts["harran"]);
+    }
+
+    [Fact]
     public void SharedCategoriesAndTagsOnlyBreakTiesInTheText()
     {
         var index = new RelatedIndex();
