@@ -6,6 +6,7 @@ using NewsReader.Stories;
 using NewsReader.Data;
 using NewsReader.Related;
 using NewsReader.Tests.Support;
+using NewsReader.Tests.Support.RelatedEvaluation;
 
 namespace NewsReader.Tests.Related;
 
@@ -123,6 +124,24 @@ public sealed class RelatedStoriesTests : IDisposable
 
         Assert.True(incremental >= 0.9, $"added one by one, only {incremental:P0} of the first three related stories share the topic");
         Assert.True(recomputed >= 0.9, $"recomputed, only {recomputed:P0} of the first three related stories share the topic");
+    }
+
+    [Fact]
+    public async Task TheEvaluationSetStaysOnSubjectWhenItsStoriesAreSavedOneByOne()
+    {
+        // The site's own path: stored counts, document frequencies that grow with each save, merges.
+        var stories = RelatedEvaluationCorpus.Stories;
+        var subjectOf = new Dictionary<int, string>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var s = stories[i];
+            var id = await _site.AddStoryAsync(s.Title, s.Body, Day(1).AddHours(i), s.Categories, s.Tags, summary: s.Summary);
+            subjectOf[id] = s.Subject;
+        }
+
+        var share = await SameTopicShareAsync(_site.GetService<RelatedStoriesService>(), subjectOf);
+
+        Assert.True(share >= 0.95, $"saved one by one, P@3 is {share:F3}");
     }
 
     [Fact]
