@@ -51,6 +51,43 @@ public sealed class RelatedScoringTests
     }
 
     [Fact]
+    public void SummaryWordsAndNamesInsideASentenceCountMoreThanBodyWords()
+    {
+        var counts = TextAnalyzer.CountTerms("", "Lava reached Harran.", "<p>Lava crossed the road. Harran was empty, said Solberg.</p>");
+
+        Assert.Equal(3, counts["lava"]); // twice in the summary, once in the body
+        Assert.Equal(2 * 2 + 2, counts["harran"]); // a name: doubled in the summary, and in the body though it opens a sentence there
+        Assert.Equal(2, counts["solberg"]);
+        Assert.Equal(1, counts["road"]);
+    }
+
+    [Fact]
+    public void AHeadlineInTitleCaseHasNoNames()
+    {
+        var counts = TextAnalyzer.CountTerms("Lava Reaches The Village Of Harran", "", "");
+
+        Assert.Equal(2, counts["lava"]);
+        Assert.Equal(2, counts["harran"]);
+    }
+
+    [Fact]
+    public void SharedCategoriesAndTagsOnlyBreakTiesInTheText()
+    {
+        var index = new RelatedIndex();
+        index.Add(Story(1, Day, categories: [1], tags: [7], terms: [("lava", 0.8f), ("orrin", 0.6f)]));
+        index.Add(Story(2, Day, categories: [1], tags: [7], terms: [("lava", 0.1f), ("reef", 0.99f)]));
+        index.Add(Story(3, Day, categories: [2], tags: [8], terms: [("lava", 0.2f), ("orrin", 0.2f), ("ash", 0.96f)]));
+        index.Add(Story(4, Day, categories: [1], tags: [7], terms: [("lava", 0.2f), ("orrin", 0.2f), ("ash", 0.96f)]));
+
+        var ranked = index.Rank(1);
+
+        // 3 and 4 say as much about lava and Orrin (0.28), 2 a little (0.08): the labels decide only between 3 and 4.
+        Assert.Equal([4, 3, 2], ranked.Select(r => r.StoryId));
+        var labelsOnly = Story(9, Day, [1], [7]);
+        Assert.True(RelatedIndex.Combine(0, labelsOnly, labelsOnly) < 0.02, "equal labels and no text add up to a near-tie at most");
+    }
+
+    [Fact]
     public void TopTermsAreAUnitVectorThatPrefersRareTerms()
     {
         var counts = new Dictionary<string, int> { ["tram"] = 3, ["council"] = 3, ["viaduct"] = 1 };

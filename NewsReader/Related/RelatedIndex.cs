@@ -16,9 +16,12 @@ public readonly record struct RelatedScore(int StoryId, double Score, DateTime P
 /// </summary>
 /// <remarks>
 /// <para>Score = text cosine + <see cref="CategoryWeight"/> × category overlap + <see cref="TagWeight"/>
-/// × tag overlap, each overlap a cosine of the two sets (1 when they are equal). Categories are
-/// broad and cut across topics ("World", "Business"), so they only break near-ties in the text;
-/// tags are narrower and count for more. Ties go to the newer story, then the higher id.</para>
+/// × tag overlap, each overlap a cosine of the two sets (1 when they are equal). What a story is
+/// about is in its words; sections and tags are given by desk and format ("Science", "analysis")
+/// and join stories on unrelated subjects, so together they add at most 0.015: enough to order
+/// stories whose texts are about equally close, never enough to lift a story over one that shares
+/// more of its subject. A story sharing only labels still scores above zero, so it can fill a list
+/// that text alone leaves short. Ties go to the newer story, then the higher id.</para>
 /// <para>Candidates come from the postings of the story's terms, each posting list read in order of
 /// weight and only its first <see cref="PostingsPerTerm"/> entries, so that a term shared by half
 /// the archive costs no more than a rare one; the best <see cref="TextCandidates"/> of them, and the
@@ -27,8 +30,10 @@ public readonly record struct RelatedScore(int StoryId, double Score, DateTime P
 /// </remarks>
 public sealed class RelatedIndex : IDisposable
 {
-    public const double CategoryWeight = 0.05;
-    public const double TagWeight = 0.15;
+    // Tags are narrower than categories, so a shared one counts for more; both stay below the
+    // differences between text cosines that mean anything (a few hundredths).
+    public const double CategoryWeight = 0.005;
+    public const double TagWeight = 0.01;
 
     /// <summary>Stories sharing only a category or a tag are candidates up to this many per category or tag, newest first.</summary>
     public const int MembersPerTermSet = 25;

@@ -11,6 +11,12 @@ namespace NewsReader.Related;
 /// meanwhile; pages show no related stories until it is done (100,000 stories: one to two minutes).
 /// </summary>
 /// <remarks>
+/// <para>Stored counts, weights and scores are only comparable when they were all made by one version of
+/// the ranking. So the database records which version made them (<see cref="RelatedStoriesUpdater.RankingVersion"/>, in a
+/// reserved TermStats row: no migration needed), and when a site starts on data made by an older one,
+/// everything is recomputed once, as after a bulk load.</para>
+/// </remarks>
+/// <remarks>
 /// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
 /// the same stories missing and both add their terms to the shared document frequencies, doubling
 /// them. So the work is done under an exclusive lock on a file beside the database: the second site
@@ -30,17 +36,31 @@ public sealed class RelatedStoriesCatchUp(
         {
             using var fileLock = await LockAsync(stoppingToken);
             List<int> missing;
+            bool outdated;
             await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
             {
-                missing = await db.Stories.AsNoTracking()
+                var version = await db.Set<TermStat>().AsNoTracking().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm)
+                    .Select(s => (int?)s.Documents).FirstOrDefaultAsync(stoppingToken);
+                outdated = version != RelatedStoriesUpdater.RankingVersion && await db.Set<StoryTermCount>().AnyAsync(stoppingToken);
+                missing = outdated ? [] : await db.Stories.AsNoTracking()
                     .Where(a => !db.Set<StoryTermCount>().Any(c => c.StoryId == a.Id))
                     .Select(a => a.Id)
                     .ToListAsync(stoppingToken);
             }
-            if (missing.Count > 0)
+            if (outdated)
             {
-                logger.LogInformation("Computing related stories for {Count} stories that have none yet.", missing.Count);
-                await updater.UpdateAsync(missing, stoppingToken);
+                logger.LogInformation("Related stories were ranked by an older version; ranking every story again.");
+                await updater.RecomputeAllAsync(stoppingToken);
+            }
+            else
+            {
+                if (missing.Count > 0)
+                {
+                    logger.LogInformation("Computing related stories for {Count} stories that have none yet.", missing.Count);
+                    await updater.UpdateAsync(missing, stoppingToken);
+                }
+                // Nothing older was stored (or nothing at all), so all that is stored now is this version's.
+                await updater.MarkRankingVersionAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

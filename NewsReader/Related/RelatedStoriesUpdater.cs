@@ -33,6 +33,17 @@ public sealed class RelatedStoriesUpdater(
 {
     public const int StoredPerStory = 8;
 
+    /// <summary>
+    /// Which ranking made the stored counts, weights and lists; raise it whenever TextAnalyzer counts
+    /// or RelatedIndex scores differently, and the catch-up ranks every story again on the next start.
+    /// 1: the first ranking (databases from before this marker have none); 2: title, summary and names
+    /// weigh more, and shared categories and tags only break ties.
+    /// </summary>
+    public const int RankingVersion = 2;
+
+    /// <summary>The version is kept in a TermStats row no term can collide with (terms are letters and digits): no migration.</summary>
+    public const string VersionTerm = "#ranking-version";
+
     public ChangeStage Stage => ChangeStage.StoredData;
 
     /// <summary>A changed story is offered to the lists of at most this many of its best candidates.</summary>
@@ -80,11 +91,22 @@ public sealed class RelatedStoriesUpdater(
                 ids = await db.Stories.Select(a => a.Id).ToListAsync(cancellationToken);
             }
             await UpdateCoreAsync(ids, cancellationToken);
+            // Only once all is done: a restart midway finds the old version and starts again.
+            await MarkRankingVersionAsync(cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Records that what is stored was made by this <see cref="RankingVersion"/>.</summary>
+    public async Task MarkRankingVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO TermStats (Term, Documents) VALUES ({0}, {1}) ON CONFLICT (Term) DO UPDATE SET Documents = excluded.Documents",
+            [VersionTerm, RankingVersion], cancellationToken);
     }
 
     private async Task UpdateCoreAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
