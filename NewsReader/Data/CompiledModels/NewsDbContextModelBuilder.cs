@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bbc3ad2a-2171-4013-aca4-712f98f04963"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("321c9dc2-8e62-4d71-9b83-7fbfe568ba86"), entityTypeCount: 25)
         {
         }
 
