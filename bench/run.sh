@@ -2,6 +2,7 @@
 # Reproduces the tables in BENCHMARKS.md on this machine:
 #   bench/run.sh                 # 100,000 stories, 15 s per wrk run (about 15 minutes)
 #   BENCH_STORIES=20000 BENCH_DURATION=5s bench/run.sh   # a quicker look
+# Every load comes from one address, so the per-address limits (reactions, searches) are lifted.
 # It installs wrk, nginx and sqlite3 with apt if they are missing, publishes the site in Release,
 # seeds a fresh database with generated stories, and measures the site in Production mode on
 # loopback: cached and uncached pages against nginx serving the same bytes, latency of the big
@@ -49,7 +50,8 @@ start_site() {
     (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet NewsReader.dll \
         --urls "http://127.0.0.1:$port" --ConnectionStrings:News="Data Source=$DB" \
         --NewsReader:Reactions:PerAddressPerMinute=100000000 --NewsReader:Reactions:NewReadersPerAddressPerMinute=100000000 \
-        --NewsReader:Reactions:NewReadersPerAddressPerStoryPerMinute=100000000 "$@" >"$WORK/site-$port.log" 2>&1) &
+        --NewsReader:Reactions:NewReadersPerAddressPerStoryPerMinute=100000000 \
+        --NewsReader:Limits:SearchesPerAddressPerMinute=100000000 "$@" >"$WORK/site-$port.log" 2>&1) &
     SITE_PID=$!
     PIDS+=("$SITE_PID")
 }
