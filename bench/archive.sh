@@ -38,7 +38,7 @@ fi
 
 log=$(mktemp /tmp/archive-site.XXXXXX.log)
 ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" "$connection" --urls "$base" \
-  --NewsReader:OutputCache=false >"$log" 2>&1 &
+  --NewsReader:OutputCache=false --NewsReader:Limits:SearchesPerAddressPerMinute=100000000 >"$log" 2>&1 &
 server=$!
 stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"; }
 trap stop EXIT
