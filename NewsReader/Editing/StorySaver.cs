@@ -139,8 +139,7 @@ public sealed class StorySaver(
         {
             return null;
         }
-        var onlyLead = missing.Count == 1 && StoryPictures.Lead(input.LeadImage, new Dictionary<string, MediaPicture>()) is not null
-            && missing[0].StartsWith("the lead image", StringComparison.Ordinal);
+        var onlyLead = missing.Count == 1 && missing[0].StartsWith("the lead image", StringComparison.Ordinal);
         return new ValidationError(onlyLead ? StoryField.LeadImage : StoryField.Body,
             "Describe every picture before publishing (alt text, for readers who cannot see it). Missing: " + string.Join("; ", missing) + ".");
     }
