@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("321c9dc2-8e62-4d71-9b83-7fbfe568ba86"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("8cf1866c-4177-455c-a019-efaf03d647b3"), entityTypeCount: 25)
         {
         }
 
