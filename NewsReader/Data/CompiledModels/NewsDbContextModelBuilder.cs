@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8cf1866c-4177-455c-a019-efaf03d647b3"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("b391ae52-4130-463f-888b-cdaa7b544287"), entityTypeCount: 26)
         {
         }
 
@@ -26,6 +26,7 @@ namespace NewsReader.Data.CompiledModels
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var dataVersion = DataVersionEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
+            DataVersionEntityType.CreateAnnotations(dataVersion);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);
