@@ -4,6 +4,7 @@ using NewsReader.Accounts;
 using NewsReader.Stories;
 using NewsReader.Caching;
 using NewsReader.Components;
+using NewsReader.Dashboard;
 using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
@@ -49,6 +50,7 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        services.AddDashboard();
         services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>

@@ -13,6 +13,7 @@ public sealed class PhoneLayoutBrowserTests(BrowserSite browser) : IClassFixture
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
     [Theory]
+    [InlineData("/admin", "phone-admin-dashboard.png")]
     [InlineData("/admin/articles", "phone-admin-stories.png")]
     [InlineData("/admin/articles/new", "phone-admin-editor.png")]
     [InlineData("/admin/categories", "phone-admin-categories.png")]

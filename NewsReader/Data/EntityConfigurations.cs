@@ -87,6 +87,8 @@ public sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
     {
         reaction.Property(r => r.ReaderId).HasMaxLength(64);
         reaction.HasIndex(r => new { r.StoryId, r.ReaderId }).IsUnique();
+        // The dashboard counts reactions by time and story without reading a row.
+        reaction.HasIndex(r => new { r.ReactedAt, r.StoryId, r.Kind });
         // No (story, kind) index: it was there to count a story's rows per kind, which ReactionCounts
         // now answers, and every reaction written paid for keeping it.
         reaction.HasOne(r => r.Story).WithMany().HasForeignKey(r => r.StoryId).OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b391ae52-4130-463f-888b-cdaa7b544287"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("15be53c5-af58-4d90-9c21-80d31e18e473"), entityTypeCount: 26)
         {
         }
 

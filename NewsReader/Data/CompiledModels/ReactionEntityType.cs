@@ -22,7 +22,7 @@ namespace NewsReader.Data.CompiledModels
                 propertyCount: 5,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -71,6 +71,9 @@ namespace NewsReader.Data.CompiledModels
             var index = runtimeEntityType.AddIndex(
                 new[] { storyId, readerId },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { reactedAt, storyId, kind });
 
             return runtimeEntityType;
         }

@@ -451,6 +451,8 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("StoryId", "ReaderId")
                         .IsUnique();
 
+                    b.HasIndex("ReactedAt", "StoryId", "Kind");
+
                     b.ToTable("Reactions");
                 });
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FrontPageAndCorrections : Migration
+    public partial class Newsroom : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +57,11 @@ namespace NewsReader.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reactions_ReactedAt_ArticleId_Kind",
+                table: "Reactions",
+                columns: new[] { "ReactedAt", "ArticleId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_BreakingUntil",
                 table: "Articles",
                 column: "BreakingUntil",
@@ -74,6 +79,10 @@ namespace NewsReader.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "DataVersions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reactions_ReactedAt_ArticleId_Kind",
+                table: "Reactions");
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_BreakingUntil",

@@ -11,8 +11,8 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261129153318_FrontPageAndCorrections")]
-    partial class FrontPageAndCorrections
+    [Migration("20261129160744_Newsroom")]
+    partial class Newsroom
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -453,6 +453,8 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasIndex("StoryId", "ReaderId")
                         .IsUnique();
+
+                    b.HasIndex("ReactedAt", "StoryId", "Kind");
 
                     b.ToTable("Reactions");
                 });
