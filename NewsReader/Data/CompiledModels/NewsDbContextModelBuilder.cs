@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("321c9dc2-8e62-4d71-9b83-7fbfe568ba86"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("43b5a315-3a6c-4da4-b8aa-f245011271f9"), entityTypeCount: 27)
         {
         }
 
@@ -24,6 +24,7 @@ namespace NewsReader.Data.CompiledModels
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var author = AuthorEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
@@ -35,6 +36,7 @@ namespace NewsReader.Data.CompiledModels
             var setupToken = SetupTokenEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var story = StoryEntityType.Create(this);
+            var storyAuthor = StoryAuthorEntityType.Create(this);
             var storyCategory = StoryCategoryEntityType.Create(this);
             var storyRevision = StoryRevisionEntityType.Create(this);
             var storyTag = StoryTagEntityType.Create(this);
@@ -49,12 +51,15 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, newsUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, newsUser);
+            AuthorEntityType.CreateForeignKey1(author, newsUser);
             AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
             MediaFileEntityType.CreateForeignKey1(mediaFile, mediaItem);
             ReactionEntityType.CreateForeignKey1(reaction, story);
             ReactionCountEntityType.CreateForeignKey1(reactionCount, story);
             RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
+            StoryAuthorEntityType.CreateForeignKey1(storyAuthor, author);
+            StoryAuthorEntityType.CreateForeignKey2(storyAuthor, story);
             StoryCategoryEntityType.CreateForeignKey1(storyCategory, category);
             StoryCategoryEntityType.CreateForeignKey2(storyCategory, story);
             StoryRevisionEntityType.CreateForeignKey1(storyRevision, story);
@@ -69,6 +74,7 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AuthorEntityType.CreateAnnotations(author);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
             MediaFileEntityType.CreateAnnotations(mediaFile);
@@ -80,6 +86,7 @@ namespace NewsReader.Data.CompiledModels
             SetupTokenEntityType.CreateAnnotations(setupToken);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             StoryEntityType.CreateAnnotations(story);
+            StoryAuthorEntityType.CreateAnnotations(storyAuthor);
             StoryCategoryEntityType.CreateAnnotations(storyCategory);
             StoryRevisionEntityType.CreateAnnotations(storyRevision);
             StoryTagEntityType.CreateAnnotations(storyTag);
