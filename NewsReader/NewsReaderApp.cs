@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using NewsReader.Accounts;
+using NewsReader.Authors;
 using NewsReader.Stories;
 using NewsReader.Caching;
 using NewsReader.Components;
@@ -43,6 +44,7 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        services.AddAuthors();
         services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>
@@ -99,6 +101,7 @@ public static class NewsReaderApp
         app.MapHealthChecks("/healthz");
         app.MapReactions();
         app.MapFeeds();
+        app.MapAuthors();
         app.MapMedia();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
