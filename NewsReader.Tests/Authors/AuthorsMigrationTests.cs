@@ -78,6 +78,33 @@ public sealed class AuthorsMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task MigratingBackWritesEachStorysBylineAsTextAgain()
+    {
+        await AtPreviousMigrationAsync();
+        await OldSchemaStories.InsertAsync(_database.Path, "tram", "Ana Ferreira");
+        await OldSchemaStories.InsertAsync(_database.Path, "blank", "");
+        await using (var db = Open())
+        {
+            await db.Database.MigrateAsync();
+        }
+        // A second author, as the editor would add one after the upgrade.
+        await TestDatabase.ExecuteAsync(_database.Path, """
+            INSERT INTO Authors (Name, Slug, Bio) VALUES ('Jonah Whitlock', 'jonah-whitlock', '');
+            INSERT INTO StoryAuthors (ArticleId, AuthorId, Position)
+                SELECT a.Id, au.Id, 1 FROM Articles a, Authors au WHERE a.Slug = 'tram' AND au.Slug = 'jonah-whitlock';
+            """);
+
+        await using (var db = Open())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeAuthors);
+        }
+
+        Assert.Equal(1, await TestDatabase.ScalarAsync(_database.Path, "SELECT count(*) FROM Articles WHERE Slug = 'tram' AND Author = 'Ana Ferreira, Jonah Whitlock'"));
+        Assert.Equal(1, await TestDatabase.ScalarAsync(_database.Path, "SELECT count(*) FROM Articles WHERE Slug = 'blank' AND Author = ''"));
+        Assert.Equal(0, await TestDatabase.ScalarAsync(_database.Path, "SELECT count(*) FROM sqlite_master WHERE name IN ('Authors', 'StoryAuthors')"));
+    }
+
+    [Fact]
     public async Task AMigratedSiteShowsTheBylineLinkedToTheAuthorsPage()
     {
         await AtPreviousMigrationAsync();
