@@ -56,6 +56,11 @@ public sealed class AuthorStoryFileTests : IDisposable
         Assert.Equal([("Ana Ferreira", "ana-ferreira"), ("Jonah Whitlock", "jonah-whitlock")], await _site.AuthorsAsync());
         Assert.Equal(["Ana Ferreira"], await _site.BylineAsync("tram"));
         Assert.Equal(["Jonah Whitlock", "Ana Ferreira"], await _site.BylineAsync("ferry"));
+
+        // The same files again, names in another case: nothing changed, no revision is kept.
+        System.IO.File.WriteAllText(Path.Combine(_files, "ferry.md"), File("ferry", "author: [JONAH WHITLOCK, Ana Ferreira]\n"));
+        var again = await _site.GetService<StoryImporter>().ImportFolderAsync(_files, default);
+        Assert.Equal(2, again.Unchanged);
     }
 
     [Fact]

@@ -168,7 +168,8 @@ public sealed class StoryWriter(
     private static bool IsSameAs(Story story, StoryInput input) =>
         story.Title == input.Title.Trim()
         && story.Summary == input.Summary.Trim()
-        && AuthorLinks.NamesOf(story).SequenceEqual(AuthorNames.Clean(input.Authors), StringComparer.Ordinal)
+        // Authors are matched by name ignoring case, so "ANA FERREIRA" in a file is the same byline.
+        && AuthorLinks.NamesOf(story).SequenceEqual(AuthorNames.Clean(input.Authors), StringComparer.OrdinalIgnoreCase)
         && story.Body == NormalizeBody(input.Body)
         && story.LeadImage == (string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim())
         && story.PublishedAt == input.PublishedAt
