@@ -142,7 +142,11 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
             StoryDraft.JoinTerms(story.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
         StoryDraft.StatusOf(story.PublishedAt, clock.GetUtcNow().UtcDateTime),
         story.PublishedAt,
-        story.UpdatedAt);
+        story.UpdatedAt)
+    {
+        Correction = story.Correction,
+        NotifiedUpdateAt = story.NotifiedUpdateAt,
+    };
 }
 
 /// <summary>One save's work; <see cref="Missing"/> when the story asked for by id does not exist (any more).</summary>

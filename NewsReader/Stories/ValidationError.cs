@@ -12,6 +12,7 @@ public enum StoryField
     Categories,
     Tags,
     PublishAt,
+    Correction,
 }
 
 /// <summary>One reason a story cannot be saved, tied to the field it is about.</summary>

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("43b5a315-3a6c-4da4-b8aa-f245011271f9"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("628f35c3-1ad2-4891-bc19-dfbf5fdbe977"), entityTypeCount: 28)
         {
         }
 
@@ -27,6 +27,7 @@ namespace NewsReader.Data.CompiledModels
             var author = AuthorEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var dataVersion = DataVersionEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
@@ -77,6 +78,7 @@ namespace NewsReader.Data.CompiledModels
             AuthorEntityType.CreateAnnotations(author);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
+            DataVersionEntityType.CreateAnnotations(dataVersion);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);

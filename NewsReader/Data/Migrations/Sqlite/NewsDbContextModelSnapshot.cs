@@ -285,6 +285,20 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("NewsReader.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("NewsReader.Data.MediaFile", b =>
                 {
                     b.Property<int>("Id")
@@ -591,10 +605,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BreakingUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CjkCharacterCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Correction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ImageCount")
@@ -602,6 +631,9 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.Property<string>("LeadImage")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedUpdateAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -633,6 +665,12 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BreakingUntil")
+                        .HasFilter("\"BreakingUntil\" IS NOT NULL");
+
+                    b.HasIndex("FeaturedAt")
+                        .HasFilter("\"FeaturedAt\" IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
