@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using NewsReader.Accounts;
+using NewsReader.Authors;
 using NewsReader.Stories;
 using NewsReader.Caching;
 using NewsReader.Components;
@@ -51,6 +52,7 @@ public static class NewsReaderApp
         services.AddFeeds();
         services.AddEditing();
         services.AddDashboard();
+        services.AddAuthors();
         services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>
@@ -107,6 +109,7 @@ public static class NewsReaderApp
         app.MapHealthChecks("/healthz");
         app.MapReactions();
         app.MapFeeds();
+        app.MapAuthors();
         app.MapMedia();
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.

@@ -194,7 +194,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         for (var i = 0; i < 60; i++)
         {
             var saved = await _site.GetService<NewsReader.Stories.StoryWriter>().UpsertBySlugAsync(
-                new NewsReader.Stories.StoryInput($"Storm warning {i}", null, "", "Ana Ferreira", "Wind and rain.", null,
+                new NewsReader.Stories.StoryInput($"Storm warning {i}", null, "", ["Ana Ferreira"], "Wind and rain.", null,
                     DaysAgo(2), ["Weather"], []), default);
             ids.Add(saved.StoryId);
         }

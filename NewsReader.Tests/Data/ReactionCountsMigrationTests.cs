@@ -26,14 +26,10 @@ public sealed class ReactionCountsMigrationTests : IDisposable
         await using (var db = Open())
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeCounts);
-            var stories = StorySlugs.Select(slug => new Story
-            {
-                Title = slug, Slug = slug, PublishedAt = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc),
-            }).ToList();
-            db.Stories.AddRange(stories);
-            await db.SaveChangesAsync();
-            (harbour, tram, quiet) = (stories[0].Id, stories[1].Id, stories[2].Id);
         }
+        harbour = await OldSchemaStories.InsertAsync(_database.Path, StorySlugs[0]);
+        tram = await OldSchemaStories.InsertAsync(_database.Path, StorySlugs[1]);
+        quiet = await OldSchemaStories.InsertAsync(_database.Path, StorySlugs[2]);
         // Rows as the old writer left them: 5 happy and 2 angry on one story, 1 sad on another, none on the third.
         var rows = new[] { (harbour, 1, 5), (harbour, 5, 2), (tram, 2, 1) };
         var values = rows.SelectMany(r => Enumerable.Range(0, r.Item3).Select(i => $"({r.Item1}, 'reader-{r.Item1}-{r.Item2}-{i}', {r.Item2}, '2026-01-02 10:00:00')"));
@@ -60,9 +56,8 @@ public sealed class ReactionCountsMigrationTests : IDisposable
         await using (var db = Open())
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeCounts);
-            db.Stories.Add(new Story { Title = "Harbour", Slug = "harbour", PublishedAt = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc) });
-            await db.SaveChangesAsync();
         }
+        await OldSchemaStories.InsertAsync(_database.Path, "harbour", title: "Harbour");
         var values = Enumerable.Range(0, 3).Select(i => $"(1, 'old-reader-{i}', 3, '2026-01-02 10:00:00')");
         await TestDatabase.ExecuteAsync(_database.Path,
             $"INSERT INTO Reactions (ArticleId, ReaderId, Kind, ReactedAt) VALUES {string.Join(", ", values)}");

@@ -178,6 +178,7 @@ public sealed class EditingBrowserTests(BrowserSite browser, ITestOutputHelper o
     [InlineData("/admin/articles")]
     [InlineData("/admin/articles/new")]
     [InlineData("/admin/categories")]
+    [InlineData("/admin/authors")]
     public async Task AdminPagesHaveNoSeriousOrCriticalAccessibilityViolations(string path)
     {
         await browser.EnsureAccountAsync("axe@example.org");

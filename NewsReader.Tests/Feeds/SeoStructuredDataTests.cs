@@ -10,7 +10,7 @@ public sealed class SeoStructuredDataTests
 
     private static StoryView Story(string title = "Tram line 4 opens", string author = "Ana Ferreira",
         IReadOnlyList<TermLink>? categories = null) =>
-        new(1, title, "tram-line-4-opens", "The line opens.", author, "<p>Body</p>",
+        new(1, title, "tram-line-4-opens", "The line opens.", author.Length == 0 ? [] : [new TermLink(author, NewsReader.Stories.Slug.From(author))], "<p>Body</p>",
             new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), new DateTime(2026, 6, 21, 8, 0, 0, DateTimeKind.Utc),
             "/images/tram.jpg", new ReadTime(261),
             categories ?? [new TermLink("City", "city"), new TermLink("Transport", "transport")],

@@ -25,7 +25,7 @@ public sealed class ReaderComponentTests : BunitContext
 
     private static StoryListItem Story(
         IReadOnlyList<TermLink>? categories = null, string? leadImage = null, string summary = "A short summary.") =>
-        new(7, "Tram line 4 opens", "tram-line-4-opens", summary, "Ana Ferreira",
+        new(7, "Tram line 4 opens", "tram-line-4-opens", summary, [new TermLink("Ana Ferreira", "ana-ferreira")],
             new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), leadImage, new ReadTime(261),
             categories ?? [new TermLink("City", "city"), new TermLink("Transport", "transport")]);
 

@@ -48,14 +48,14 @@ public partial class StoryFileFormatTests
         IReadOnlyList<string>? tags = null,
         string? image = null,
         string body = "Body.\n") =>
-        new(title, slug, summary, author, published, categories ?? [], tags ?? [], image, body);
+        new(title, slug, summary, author.Length == 0 ? [] : [author], published, categories ?? [], tags ?? [], image, body);
 
     internal static void AssertSameStory(StoryFile expected, StoryFile actual)
     {
         Assert.Equal(expected.Title, actual.Title);
         Assert.Equal(expected.Slug, actual.Slug);
         Assert.Equal(expected.Summary, actual.Summary);
-        Assert.Equal(expected.Author, actual.Author);
+        Assert.Equal(expected.Authors, actual.Authors);
         Assert.Equal(expected.Published, actual.Published);
         Assert.Equal(expected.Published?.Kind, actual.Published?.Kind);
         Assert.Equal(expected.Categories, actual.Categories);
@@ -76,7 +76,7 @@ public partial class StoryFileFormatTests
         Assert.Equal("Tram line 4 opens to passengers", story.Title);
         Assert.Equal("tram-line-4-opens", story.Slug);
         Assert.Equal("One or two sentences for lists and feeds.", story.Summary);
-        Assert.Equal("Ana Ferreira", story.Author);
+        Assert.Equal(["Ana Ferreira"], story.Authors);
         Assert.Equal(new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), story.Published);
         Assert.Equal(DateTimeKind.Utc, story.Published!.Value.Kind);
         Assert.Equal(["City", "Transport"], story.Categories);
@@ -95,7 +95,7 @@ public partial class StoryFileFormatTests
         Assert.Equal("Just a title", story.Title);
         Assert.Null(story.Slug);
         Assert.Equal("", story.Summary);
-        Assert.Equal("", story.Author);
+        Assert.Empty(story.Authors);
         Assert.Null(story.Published);
         Assert.Empty(story.Categories);
         Assert.Empty(story.Tags);
@@ -196,7 +196,7 @@ public partial class StoryFileFormatTests
         Assert.Equal("Upper", story.Title);
         Assert.Equal("upper", story.Slug);
         Assert.Equal("S", story.Summary);
-        Assert.Equal("A", story.Author);
+        Assert.Equal(["A"], story.Authors);
         Assert.Equal(new DateTime(2026, 6, 20, 0, 0, 0, DateTimeKind.Utc), story.Published);
         Assert.Equal(["C"], story.Categories);
         Assert.Equal(["t"], story.Tags);
@@ -216,7 +216,7 @@ public partial class StoryFileFormatTests
         Assert.Equal("Padded", story.Title);
         Assert.Null(story.Slug);
         Assert.Equal("s", story.Summary);
-        Assert.Equal("a", story.Author);
+        Assert.Equal(["a"], story.Authors);
         Assert.Null(story.Image);
     }
 
@@ -232,7 +232,7 @@ public partial class StoryFileFormatTests
         // Assert
         Assert.Equal("yes", story.Title);
         Assert.Equal("1.0", story.Summary);
-        Assert.Equal("false", story.Author);
+        Assert.Equal(["false"], story.Authors);
         Assert.Equal("2026-01-01", story.Slug);
         Assert.Equal(["no", "on", "3"], story.Categories);
     }

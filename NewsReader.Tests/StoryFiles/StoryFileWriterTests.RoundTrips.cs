@@ -12,7 +12,7 @@ public partial class StoryFileWriterTests
         // Arrange: values as Parse would give them, trimmed and with lists cleaned
         var trimmed = value.Trim();
         var original = new StoryFile(
-            trimmed, trimmed, trimmed, trimmed, new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc),
+            trimmed, trimmed, trimmed, trimmed.Length == 0 ? [] : [trimmed], new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc),
             [trimmed, "Other"], ["first", trimmed], trimmed, ("Body with " + value + "\n").Replace("\r", "\n"));
 
         // Act

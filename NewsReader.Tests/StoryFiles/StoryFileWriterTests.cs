@@ -14,7 +14,7 @@ public partial class StoryFileWriterTests
         // Arrange
         var story = new StoryFile(
             "Tram line 4 opens to passengers", "tram-line-4-opens", "One or two sentences for lists and feeds.",
-            "Ana Ferreira", new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), ["City", "Transport"],
+            ["Ana Ferreira"], new DateTime(2026, 6, 20, 9, 30, 0, DateTimeKind.Utc), ["City", "Transport"],
             ["trams", "infrastructure"], "https://example.org/tram.jpg", "Markdown body.\n");
 
         // Act

@@ -73,10 +73,11 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         string summary = "",
         string author = "Test Author",
         string? leadImage = null,
-        bool draft = false)
+        bool draft = false,
+        string[]? authors = null)
     {
         var result = await GetService<StoryWriter>().UpsertBySlugAsync(
-            new StoryInput(title, slug, summary, author, body, leadImage,
+            new StoryInput(title, slug, summary, authors ?? (author.Length == 0 ? [] : [author]), body, leadImage,
                 draft ? null : publishedAt ?? new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc),
                 categories ?? [], tags ?? []),
             CancellationToken.None);

@@ -30,6 +30,9 @@ public static class CacheTags
 
     public static string Tag(string slug) => $"tag:{slug}";
 
+    /// <summary>An author's page and feed; the stories that show their byline carry <see cref="Story"/>.</summary>
+    public static string Author(string slug) => $"author:{slug}";
+
     public static string Term(TermKind kind, string slug) => kind == TermKind.Category ? Category(slug) : Tag(slug);
 
     /// <summary>

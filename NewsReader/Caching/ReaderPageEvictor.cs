@@ -136,6 +136,9 @@ public sealed class ReaderPageEvictor(
         var tagSlugs = await db.Set<StoryTag>().AsNoTracking()
             .Where(l => ids.Contains(l.StoryId)).Select(l => l.Tag!.Slug).ToListAsync(cancellationToken);
         tags.UnionWith(tagSlugs.Select(CacheTags.Tag));
+        var authorSlugs = await db.Set<StoryAuthor>().AsNoTracking()
+            .Where(l => ids.Contains(l.StoryId)).Select(l => l.Author!.Slug).ToListAsync(cancellationToken);
+        tags.UnionWith(authorSlugs.Select(CacheTags.Author));
 
         var listedBy = await db.RelatedStories.AsNoTracking()
             .Where(r => ids.Contains(r.RelatedStoryId)).Select(r => r.StoryId).Distinct().ToListAsync(cancellationToken);

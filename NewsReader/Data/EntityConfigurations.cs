@@ -11,7 +11,6 @@ public sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(a => a.Title).HasMaxLength(StoryLimits.TitleLength);
         story.Property(a => a.Slug).HasMaxLength(StoryLimits.SlugLength);
         story.Property(a => a.Summary).HasMaxLength(StoryLimits.SummaryLength);
-        story.Property(a => a.Author).HasMaxLength(200);
         story.Property(a => a.LeadImage).HasMaxLength(2000);
         story.Property(a => a.Version).IsConcurrencyToken();
 

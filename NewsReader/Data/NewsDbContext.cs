@@ -13,6 +13,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Author> Authors => Set<Author>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<ReactionCount> ReactionCounts => Set<ReactionCount>();

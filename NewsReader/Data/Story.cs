@@ -6,7 +6,6 @@ public class Story
     public required string Title { get; set; }
     public required string Slug { get; set; }
     public string Summary { get; set; } = "";
-    public string Author { get; set; } = "";
 
     /// <summary>The Markdown the editor wrote; the source of truth.</summary>
     public string Body { get; set; } = "";
@@ -56,6 +55,9 @@ public class Story
 
     /// <summary>The sanitised HTML of <see cref="Correction"/>, rendered on save like the body.</summary>
     public string CorrectionHtml { get; set; } = "";
+
+    /// <summary>The byline, in the order the editor gave it.</summary>
+    public List<StoryAuthor> Authors { get; set; } = [];
 }
 
 /// <summary>A category or a tag: a name readers see and a unique slug for its page.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Authors;
 using NewsReader.Stories;
 using NewsReader.Data;
 
@@ -50,6 +51,7 @@ public sealed class DemoSeeder(
 
         var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var tagIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var authorIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var newIds = new List<int>(count);
         var starts = Enumerable.Range(0, (count + BatchSize - 1) / BatchSize).Select(b => b * BatchSize).ToList();
 
@@ -65,7 +67,8 @@ public sealed class DemoSeeder(
                 : null;
             var writeStarted = stopwatch.Elapsed;
             await EnsureTermsAsync(batch.Inputs, categoryIds, tagIds, cancellationToken);
-            newIds.AddRange(await InsertAsync(batch, categoryIds, tagIds, cancellationToken));
+            await EnsureAuthorsAsync(batch.Inputs, authorIds, cancellationToken);
+            newIds.AddRange(await InsertAsync(batch, categoryIds, tagIds, authorIds, cancellationToken));
             writing += stopwatch.Elapsed - writeStarted;
             progress?.Report((newIds.Count, count));
         }
@@ -108,7 +111,8 @@ public sealed class DemoSeeder(
     }
 
     private async Task<List<int>> InsertAsync(
-        Batch batch, Dictionary<string, int> categoryIds, Dictionary<string, int> tagIds, CancellationToken cancellationToken)
+        Batch batch, Dictionary<string, int> categoryIds, Dictionary<string, int> tagIds, Dictionary<string, int> authorIds,
+        CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -119,15 +123,17 @@ public sealed class DemoSeeder(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await using var insertStory = Command(connection, transaction, """
-            INSERT INTO "Articles" ("Title", "Slug", "Summary", "Author", "Body", "BodyHtml", "LeadImage", "WordCount",
+            INSERT INTO "Articles" ("Title", "Slug", "Summary", "Body", "BodyHtml", "LeadImage", "WordCount",
                 "CjkCharacterCount", "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
             RETURNING "Id"
-            """, 14);
+            """, 13);
         await using var insertCategory = Command(connection, transaction,
             """INSERT INTO "ArticleCategories" ("ArticleId", "CategoryId", "Position") VALUES (@p0, @p1, @p2)""", 3);
         await using var insertTag = Command(connection, transaction,
             """INSERT INTO "ArticleTags" ("ArticleId", "TagId", "Position") VALUES (@p0, @p1, @p2)""", 3);
+        await using var insertAuthor = Command(connection, transaction,
+            """INSERT INTO "StoryAuthors" ("ArticleId", "AuthorId", "Position") VALUES (@p0, @p1, @p2)""", 3);
 
         var ids = new List<int>(batch.Stories.Length);
         for (var i = 0; i < batch.Stories.Length; i++)
@@ -135,7 +141,7 @@ public sealed class DemoSeeder(
             var a = batch.Stories[i];
             object?[] values =
             [
-                a.Title, a.Slug, a.Summary, a.Author, a.Body, a.BodyHtml, a.LeadImage, a.WordCount, a.CjkCharacterCount,
+                a.Title, a.Slug, a.Summary, a.Body, a.BodyHtml, a.LeadImage, a.WordCount, a.CjkCharacterCount,
                 a.ImageCount, Format(a.CreatedAt), Format(a.UpdatedAt), a.PublishedAt is { } p ? Format(p) : null,
                 a.Version.ToString().ToUpperInvariant(),
             ];
@@ -153,6 +159,12 @@ public sealed class DemoSeeder(
             {
                 SetValues(insertTag, [id, tagIds[Slug.From(input.Tags[position])], position]);
                 await insertTag.ExecuteNonQueryAsync(cancellationToken);
+            }
+            var authors = AuthorNames.Clean(input.Authors);
+            for (var position = 0; position < authors.Count; position++)
+            {
+                SetValues(insertAuthor, [id, authorIds[authors[position]], position]);
+                await insertAuthor.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         await transaction.CommitAsync(cancellationToken);
@@ -190,7 +202,6 @@ public sealed class DemoSeeder(
             Title = input.Title,
             Slug = input.EffectiveSlug,
             Summary = input.Summary,
-            Author = input.Author,
             Body = input.Body,
             BodyHtml = html,
             WordCount = measure.Words,
@@ -229,6 +240,17 @@ public sealed class DemoSeeder(
                 await db.SaveChangesAsync(cancellationToken);
             }
             tagIds[slug] = existing.Id;
+        }
+    }
+
+    private async Task EnsureAuthorsAsync(List<StoryInput> inputs, Dictionary<string, int> authorIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var name in AuthorNames.Clean(inputs.SelectMany(i => i.Authors)).Where(n => !authorIds.ContainsKey(n)))
+        {
+            var author = (await AuthorLinks.ResolveAsync(db, [name], cancellationToken))[0];
+            await db.SaveChangesAsync(cancellationToken);
+            authorIds[name] = author.Id;
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed class DemoStoryGenerator(int seed)
         var tags = new[] { topic.Name, Pick(topic.Words), Pick(topic.Words) }.Distinct().ToList();
         var publishedAt = newest.AddMinutes(-number * 23 - _random.Next(20));
         // The number leads the slug so that cutting it to 100 characters keeps it unique.
-        return new StoryInput(title, Slug.From($"demo {number} {title}"), summary, Authors[_random.Next(Authors.Length)], body.ToString(), null, publishedAt, categories, tags);
+        return new StoryInput(title, Slug.From($"demo {number} {title}"), summary, [Authors[_random.Next(Authors.Length)]], body.ToString(), null, publishedAt, categories, tags);
     }
 
     private string Sentence(string[] topicWords, int length)

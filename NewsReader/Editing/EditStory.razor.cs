@@ -21,6 +21,7 @@ public sealed partial class EditStory : IAsyncDisposable
     [Inject] private StoryAutosave Autosave { get; set; } = default!;
     [Inject] private StoryRevisions Revisions { get; set; } = default!;
     [Inject] private EditorAccess Access { get; set; } = default!;
+    [Inject] private Authors.AuthorAdmin AuthorAdmin { get; set; } = default!;
     [Inject] private EditorOptions Timings { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -76,9 +77,9 @@ public sealed partial class EditStory : IAsyncDisposable
         ResetState();
         if (Id is not { } id)
         {
-            // A new story is by its writer unless they say otherwise.
+            // A new story is by its writer unless they say otherwise: the author linked to their account, else their name.
             var writer = await Access.GetCurrentAsync(_closing.Token);
-            _state.Author = writer?.DisplayName ?? "";
+            _state.Author = writer is null ? "" : await AuthorAdmin.NameForAccountAsync(writer.UserId, _closing.Token) ?? writer.DisplayName ?? "";
             _state.Snapshot(_state.Current);
             Changed();
             return;

@@ -1,3 +1,4 @@
+using NewsReader.Authors;
 using NewsReader.Stories;
 
 namespace NewsReader.Editing;
@@ -11,7 +12,7 @@ public enum StoryStatus
 
 /// <summary>
 /// The editor's working copy: every field as the editor types it, categories and tags as
-/// comma-separated text. It becomes an <see cref="StoryInput"/> only when it is saved.
+/// comma-separated text, authors as "A; B" (<see cref="AuthorNames"/>). It becomes an <see cref="StoryInput"/> only when it is saved.
 /// </summary>
 public sealed record StoryDraft(
     string Title = "",
@@ -24,7 +25,7 @@ public sealed record StoryDraft(
     string Tags = "")
 {
     public StoryInput ToInput(DateTime? publishedAt) =>
-        new(Title, string.IsNullOrWhiteSpace(Slug) ? null : Slug, Summary, Author, Body,
+        new(Title, string.IsNullOrWhiteSpace(Slug) ? null : Slug, Summary, AuthorNames.Split(Author), Body,
             string.IsNullOrWhiteSpace(LeadImage) ? null : LeadImage, publishedAt, SplitTerms(Categories), SplitTerms(Tags));
 
     /// <summary>Names from comma-separated text: trimmed, empty ones dropped (so a name cannot contain a comma).</summary>
@@ -41,7 +42,7 @@ public sealed record StoryDraft(
         Title.Trim() == other.Title.Trim()
         && Slug.Trim() == other.Slug.Trim()
         && Summary.Trim() == other.Summary.Trim()
-        && Author.Trim() == other.Author.Trim()
+        && AuthorNames.Split(Author).SequenceEqual(AuthorNames.Split(other.Author))
         && Body.ReplaceLineEndings("\n") == other.Body.ReplaceLineEndings("\n")
         && LeadImage.Trim() == other.LeadImage.Trim()
         && SplitTerms(Categories).SequenceEqual(SplitTerms(other.Categories))

@@ -35,7 +35,7 @@ public sealed class StoryList(IDbContextFactory<NewsDbContext> dbFactory, Editor
         var ordered = query.Sort switch
         {
             StorySort.Title => query.Descending ? stories.OrderByDescending(a => a.Title) : stories.OrderBy(a => a.Title),
-            StorySort.Author => query.Descending ? stories.OrderByDescending(a => a.Author) : stories.OrderBy(a => a.Author),
+            StorySort.Author => query.Descending ? stories.OrderByDescending(FirstAuthor) : stories.OrderBy(FirstAuthor),
             StorySort.Published => query.Descending ? stories.OrderByDescending(a => a.PublishedAt) : stories.OrderBy(a => a.PublishedAt),
             // Draft, then scheduled, then published: the order of a story's life.
             StorySort.Status => query.Descending
@@ -47,10 +47,14 @@ public sealed class StoryList(IDbContextFactory<NewsDbContext> dbFactory, Editor
         var page = Math.Max(1, query.Page);
         var rows = await ordered.ThenByDescending(a => a.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new { a.Id, a.Title, a.Slug, a.Author, a.UpdatedAt, a.PublishedAt })
+            .Select(a => new { a.Id, a.Title, a.Slug, Authors = a.Authors.OrderBy(l => l.Position).Select(l => l.Author!.Name).ToList(), a.UpdatedAt, a.PublishedAt })
             .ToListAsync(cancellationToken);
         return new StoryTable(
-            rows.Select(r => new StoryTableRow(r.Id, r.Title, r.Slug, StoryDraft.StatusOf(r.PublishedAt, now), r.Author, r.UpdatedAt, r.PublishedAt)).ToList(),
+            rows.Select(r => new StoryTableRow(r.Id, r.Title, r.Slug, StoryDraft.StatusOf(r.PublishedAt, now), Authors.AuthorNames.Byline(r.Authors), r.UpdatedAt, r.PublishedAt)).ToList(),
             total);
     }
+
+    // The table sorts by the byline's first name.
+    private static readonly System.Linq.Expressions.Expression<Func<Story, string?>> FirstAuthor =
+        a => a.Authors.OrderBy(l => l.Position).Select(l => l.Author!.Name).FirstOrDefault();
 }

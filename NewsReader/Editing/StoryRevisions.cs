@@ -42,7 +42,7 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
         Title = story.Title,
         Slug = story.Slug,
         Summary = story.Summary,
-        Author = story.Author,
+        Author = Authors.AuthorNames.Join(Authors.AuthorLinks.NamesOf(story)),
         Body = story.Body,
         LeadImage = story.LeadImage,
         Categories = StoryDraft.JoinTerms(story.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),

@@ -31,6 +31,7 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
         var query = db.Stories
             .Include(a => a.Categories).ThenInclude(l => l.Category)
             .Include(a => a.Tags).ThenInclude(l => l.Tag)
+            .Include(a => a.Authors).ThenInclude(l => l.Author)
             .AsSplitQuery();
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
@@ -134,7 +135,7 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
             story.Title,
             story.Slug,
             story.Summary,
-            story.Author,
+            Authors.AuthorNames.Join(Authors.AuthorLinks.NamesOf(story)),
             story.Body,
             story.LeadImage ?? "",
             StoryDraft.JoinTerms(story.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),

@@ -32,9 +32,9 @@ public static class FeedDocuments
     {
         var feed = Feed(stories, siteUri, feedUri, channel, "application/rss+xml", item =>
         {
-            if (!string.IsNullOrWhiteSpace(item.Story.Author))
+            foreach (var author in item.Story.Authors)
             {
-                item.ElementExtensions.Add(Extension(DublinCoreNamespace, "creator", item.Story.Author));
+                item.ElementExtensions.Add(Extension(DublinCoreNamespace, "creator", author));
             }
             item.ElementExtensions.Add(Extension(ContentNamespace, "encoded", item.Story.ContentHtml));
         }, includeAuthors: false);
@@ -76,9 +76,9 @@ public static class FeedDocuments
             {
                 item.Summary = new TextSyndicationContent(XmlText.Clean(story.Summary));
             }
-            if (includeAuthors && !string.IsNullOrWhiteSpace(story.Author))
+            foreach (var author in includeAuthors ? story.Authors : [])
             {
-                item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(story.Author) });
+                item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(author) });
             }
             foreach (var category in story.Categories)
             {

@@ -10,7 +10,7 @@ public sealed record FeedStory(
     string Title,
     string Slug,
     string Summary,
-    string Author,
+    IReadOnlyList<string> Authors,
     string BodyHtml,
     DateTime PublishedAt,
     DateTime UpdatedAt,
@@ -32,7 +32,14 @@ public readonly record struct SitemapEntry(string Path, DateTime? LastModified);
 public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The newest published stories, of one category or tag when <paramref name="term"/> is given.</summary>
-    public async Task<IReadOnlyList<FeedStory>> GetLatestAsync(int count, CancellationToken cancellationToken, Term? term = null)
+    public async Task<IReadOnlyList<FeedStory>> GetLatestAsync(int count, CancellationToken cancellationToken, Term? term = null) =>
+        await LatestAsync(count, term, null, cancellationToken);
+
+    /// <summary>The newest published stories of one author.</summary>
+    public async Task<IReadOnlyList<FeedStory>> GetLatestByAuthorAsync(int authorId, int count, CancellationToken cancellationToken) =>
+        await LatestAsync(count, null, authorId, cancellationToken);
+
+    private async Task<IReadOnlyList<FeedStory>> LatestAsync(int count, Term? term, int? authorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -43,10 +50,15 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
             { Kind: TermKind.Tag } => published.Where(a => a.Tags.Any(t => t.TagId == term.Id)),
             _ => published,
         };
+        if (authorId is { } author)
+        {
+            published = published.Where(a => a.Authors.Any(l => l.AuthorId == author));
+        }
         return await published
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(count)
-            .Select(a => new FeedStory(a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
+            .Select(a => new FeedStory(a.Title, a.Slug, a.Summary,
+                a.Authors.OrderBy(l => l.Position).Select(l => l.Author!.Name).ToList(), a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
                 a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList()) { CorrectionHtml = a.CorrectionHtml })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

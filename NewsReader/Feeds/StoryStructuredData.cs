@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NewsReader.Authors;
 using System.Text.RegularExpressions;
 using NewsReader.Stories;
 
@@ -31,9 +32,16 @@ public static class StoryStructuredData
         {
             json["description"] = story.Summary;
         }
-        if (!string.IsNullOrWhiteSpace(story.Author))
+        if (story.Authors.Count > 0)
         {
-            json["author"] = new JsonObject { ["@type"] = "Person", ["name"] = story.Author };
+            // One author is a Person; several are an array of them, in byline order.
+            var people = story.Authors.Select(a => (JsonNode?)new JsonObject
+            {
+                ["@type"] = "Person",
+                ["name"] = a.Name,
+                ["url"] = new Uri(url, AuthorPaths.Page(a.Slug)).AbsoluteUri,
+            }).ToArray();
+            json["author"] = people.Length == 1 ? people[0] : new JsonArray(people);
         }
         if (image is not null)
         {

@@ -47,7 +47,7 @@ public sealed class PublishedStories(
     }
 
     private sealed record PublishedStoryRow(
-        int Id, string Title, string Slug, string Summary, string Author, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
+        int Id, string Title, string Slug, string Summary, List<TermLink> Authors, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
         string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags,
         DateTime? NotifiedUpdateAt, string CorrectionHtml);
 
@@ -57,7 +57,9 @@ public sealed class PublishedStories(
         EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
             .Select(a => new PublishedStoryRow(
-                a.Id, a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
+                a.Id, a.Title, a.Slug, a.Summary,
+                a.Authors.OrderBy(l => l.Position).Select(l => new TermLink(l.Author!.Name, l.Author.Slug)).ToList(),
+                a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
                 a.LeadImage, new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
                 a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
                 a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList(),
@@ -73,7 +75,7 @@ public sealed class PublishedStories(
 
         return row is null
             ? null
-            : new StoryView(row.Id, row.Title, row.Slug, row.Summary, row.Author, row.BodyHtml, row.PublishedAt,
+            : new StoryView(row.Id, row.Title, row.Slug, row.Summary, row.Authors, row.BodyHtml, row.PublishedAt,
                 row.UpdatedAt, row.LeadImage, ReadTime.From(row.Measure, WordsPerMinute), row.Categories, row.Tags)
             {
                 NotifiedUpdateAt = row.NotifiedUpdateAt,
@@ -183,13 +185,14 @@ public sealed class PublishedStories(
             .Where(a => ids.Contains(a.Id))
             .Select(a => new
             {
-                a.Id, a.Title, a.Slug, a.Summary, a.Author, PublishedAt = a.PublishedAt!.Value, a.LeadImage,
+                a.Id, a.Title, a.Slug, a.Summary, PublishedAt = a.PublishedAt!.Value, a.LeadImage,
+                Authors = a.Authors.OrderBy(l => l.Position).Select(l => new TermLink(l.Author!.Name, l.Author.Slug)).ToList(),
                 Measure = new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
                 Categories = a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary, r.Author,
+        return rows.ToDictionary(r => r.Id, r => new StoryListItem(r.Id, r.Title, r.Slug, r.Summary, r.Authors,
             r.PublishedAt, r.LeadImage, ReadTime.From(r.Measure, WordsPerMinute), r.Categories));
     }
 }

@@ -1,3 +1,4 @@
+using NewsReader.Authors;
 using NewsReader.Data;
 
 namespace NewsReader.Stories;
@@ -7,7 +8,7 @@ public sealed record StoryInput(
     string Title,
     string? Slug,
     string Summary,
-    string Author,
+    IReadOnlyList<string> Authors,
     string Body,
     string? LeadImage,
     DateTime? PublishedAt,
@@ -40,9 +41,9 @@ public sealed record StoryInput(
             errors.Add(new(StoryField.Summary, $"Summary must be at most {StoryLimits.SummaryLength} characters."));
         }
 
-        if (Author.Length > 200)
+        foreach (var problem in AuthorNames.Problems(AuthorNames.Clean(Authors)))
         {
-            errors.Add(new(StoryField.Author, "Author must be at most 200 characters."));
+            errors.Add(new(StoryField.Author, problem));
         }
 
         if (System.Text.Encoding.UTF8.GetByteCount(Body) > StoryLimits.BodyBytes)

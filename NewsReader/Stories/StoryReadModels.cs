@@ -1,5 +1,6 @@
 namespace NewsReader.Stories;
 
+/// <summary>A name and the slug of its page: a category, a tag, an author.</summary>
 public sealed record TermLink(string Name, string Slug);
 
 /// <summary>The two ways stories are grouped: a few broad categories, and any number of tags.</summary>
@@ -14,7 +15,7 @@ public sealed record StoryListItem(
     string Title,
     string Slug,
     string Summary,
-    string Author,
+    IReadOnlyList<TermLink> Authors,
     DateTime PublishedAt,
     string? LeadImage,
     ReadTime ReadTime,
@@ -26,7 +27,7 @@ public sealed record StoryView(
     string Title,
     string Slug,
     string Summary,
-    string Author,
+    IReadOnlyList<TermLink> Authors,
     string BodyHtml,
     DateTime PublishedAt,
     DateTime UpdatedAt,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Authors;
 using NewsReader.Data;
 using NewsReader.Media;
 
@@ -50,6 +51,7 @@ public sealed class StoryWriter(
         var story = await db.Stories
             .Include(a => a.Categories).ThenInclude(l => l.Category)
             .Include(a => a.Tags).ThenInclude(l => l.Tag)
+            .Include(a => a.Authors).ThenInclude(l => l.Author)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
 
@@ -95,7 +97,6 @@ public sealed class StoryWriter(
         story.Title = input.Title.Trim();
         story.Slug = input.EffectiveSlug;
         story.Summary = input.Summary.Trim();
-        story.Author = input.Author.Trim();
         story.Body = NormalizeBody(input.Body);
         story.LeadImage = string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim();
         story.PublishedAt = input.PublishedAt;
@@ -105,6 +106,8 @@ public sealed class StoryWriter(
         story.WordCount = measure.Words;
         story.CjkCharacterCount = measure.CjkCharacters;
         story.ImageCount = measure.Images;
+
+        AuthorLinks.Link(story, await AuthorLinks.ResolveAsync(db, input.Authors, cancellationToken));
 
         var categories = await ResolveTermsAsync(db.Categories, input.Categories,
             (name, slug) => new Category { Name = name, Slug = slug }, cancellationToken);
@@ -165,7 +168,8 @@ public sealed class StoryWriter(
     private static bool IsSameAs(Story story, StoryInput input) =>
         story.Title == input.Title.Trim()
         && story.Summary == input.Summary.Trim()
-        && story.Author == input.Author.Trim()
+        // Authors are matched by name ignoring case, so "ANA FERREIRA" in a file is the same byline.
+        && AuthorLinks.NamesOf(story).SequenceEqual(AuthorNames.Clean(input.Authors), StringComparer.OrdinalIgnoreCase)
         && story.Body == NormalizeBody(input.Body)
         && story.LeadImage == (string.IsNullOrWhiteSpace(input.LeadImage) ? null : input.LeadImage.Trim())
         && story.PublishedAt == input.PublishedAt

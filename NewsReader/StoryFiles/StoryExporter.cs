@@ -13,7 +13,9 @@ public sealed class StoryExporter(IDbContextFactory<NewsDbContext> dbFactory)
         var stories = db.Stories.AsNoTracking()
             .OrderBy(a => a.Id)
             .Select(a => new StoryFile(
-                a.Title, a.Slug, a.Summary, a.Author, a.PublishedAt,
+                a.Title, a.Slug, a.Summary,
+                a.Authors.OrderBy(l => l.Position).Select(l => l.Author!.Name).ToList(),
+                a.PublishedAt,
                 a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList(),
                 a.Tags.OrderBy(t => t.Position).Select(t => t.Tag!.Name).ToList(),
                 a.LeadImage, a.Body))

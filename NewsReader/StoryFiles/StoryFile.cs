@@ -5,7 +5,7 @@ public sealed record StoryFile(
     string Title,
     string? Slug,
     string Summary,
-    string Author,
+    IReadOnlyList<string> Authors,
     DateTime? Published,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Tags,

@@ -77,6 +77,28 @@ internal static class StoryFileFields
         }
     }
 
+    /// <summary>
+    /// The authors: one name as plain text (commas and all: "Ana Ferreira, City Desk" is one
+    /// byline), or several as a YAML list; empty when absent.
+    /// </summary>
+    public static List<string> Authors(Dictionary<string, YamlNode> fields, List<string> errors)
+    {
+        if (!fields.TryGetValue("author", out var node))
+        {
+            return [];
+        }
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return IsNull(scalar) ? [] : NewsReader.Authors.AuthorNames.Clean([scalar.Value!]);
+            case YamlSequenceNode sequence when sequence.All(item => item is YamlScalarNode):
+                return NewsReader.Authors.AuthorNames.Clean(sequence.Cast<YamlScalarNode>().Where(item => !IsNull(item)).Select(item => item.Value!));
+            default:
+                errors.Add("author must be a name or a list of names");
+                return [];
+        }
+    }
+
     private static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 }

@@ -60,7 +60,7 @@ public static class StoryFileFormat
         }
         var slug = StoryFileFields.Text(fields, "slug", errors);
         var summary = StoryFileFields.Text(fields, "summary", errors);
-        var author = StoryFileFields.Text(fields, "author", errors);
+        var authors = StoryFileFields.Authors(fields, errors);
         var published = StoryFileFields.Published(fields, errors);
         var categories = StoryFileFields.Names(fields, "categories", errors);
         var tags = StoryFileFields.Names(fields, "tags", errors);
@@ -71,7 +71,7 @@ public static class StoryFileFormat
         }
 
         return StoryFileParseResult.Ok(new StoryFile(
-            title!, NullIfEmpty(slug), summary!, author!, published, categories, tags, NullIfEmpty(image), body!));
+            title!, NullIfEmpty(slug), summary!, authors, published, categories, tags, NullIfEmpty(image), body!));
     }
 
     private static (string? FrontMatter, string? Body, string? Error) Split(string text)

@@ -19,7 +19,16 @@ public static class StoryFileWriter
         file.Append("title: ").Append(Scalar(story.Title.Trim(), inList: false)).Append('\n');
         AppendIfSet(file, "slug", story.Slug);
         AppendIfSet(file, "summary", story.Summary);
-        AppendIfSet(file, "author", story.Author);
+        // One author stays a plain value, so files written before authors had pages read back unchanged.
+        var authors = Authors.AuthorNames.Clean(story.Authors);
+        if (authors.Count == 1)
+        {
+            AppendIfSet(file, "author", authors[0]);
+        }
+        else if (authors.Count > 1)
+        {
+            file.Append("author: [").Append(string.Join(", ", authors.Select(name => Scalar(name, inList: true)))).Append("]\n");
+        }
         if (story.Published is { } published)
         {
             file.Append("published: ").Append(FormatDate(published)).Append('\n');

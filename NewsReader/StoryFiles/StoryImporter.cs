@@ -107,7 +107,7 @@ public sealed class StoryImporter(StoryWriter stories, StoryChanges changes, ILo
             return (null, parsed.Error);
         }
 
-        var input = new StoryInput(story.Title, story.Slug, story.Summary, story.Author, story.Body, story.Image,
+        var input = new StoryInput(story.Title, story.Slug, story.Summary, story.Authors, story.Body, story.Image,
             story.Published, story.Categories, story.Tags);
         var errors = input.Validate();
         return errors.Count > 0 ? (null, ValidationError.Join(errors)) : (input, null);

@@ -162,6 +162,44 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Authors", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
                 {
                     b.Property<long>("Id")
@@ -561,11 +599,6 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -647,6 +680,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.StoryAuthor", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "AuthorId");
+
+                    b.HasIndex("AuthorId", "StoryId");
+
+                    b.ToTable("StoryAuthors", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
@@ -880,6 +932,16 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.HasOne("NewsReader.Data.NewsUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
                 {
                     b.HasOne("NewsReader.Data.Story", "Story")
@@ -942,6 +1004,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("NewsReader.Data.StoryAuthor", b =>
+                {
+                    b.HasOne("NewsReader.Data.Author", "Author")
+                        .WithMany("Stories")
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Data.Story", "Story")
+                        .WithMany("Authors")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
                 {
                     b.HasOne("NewsReader.Data.Category", "Category")
@@ -1000,6 +1081,11 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.Navigation("Stories");
+                });
+
             modelBuilder.Entity("NewsReader.Data.Category", b =>
                 {
                     b.Navigation("Stories");
@@ -1012,6 +1098,8 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsReader.Data.Story", b =>
                 {
+                    b.Navigation("Authors");
+
                     b.Navigation("Categories");
 
                     b.Navigation("Tags");
