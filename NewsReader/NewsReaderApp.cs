@@ -12,6 +12,7 @@ using NewsReader.Limits;
 using NewsReader.Media;
 using NewsReader.Search;
 using NewsReader.Editing;
+using NewsReader.Review;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -43,6 +44,7 @@ public static class NewsReaderApp
         services.AddSearch();
         services.AddFeeds();
         services.AddEditing();
+        services.AddReview();
         services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>

@@ -65,7 +65,7 @@ public sealed class CreateUserCommandTests : IDisposable
         var result = await AppProcess.RunAsync(Database, "create-user", "--email", "ana@example.org", "--password", "First-password-1", "--role", "Owner");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("unknown role 'Owner'; use Editor or Admin", result.Errors);
+        Assert.Contains("unknown role 'Owner'; use Contributor, Editor or Admin", result.Errors);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(a => a.Slug).IsUnique();
         // Lists read published stories newest first; the id breaks ties so paging is stable.
         story.HasIndex(a => new { a.PublishedAt, a.Id });
+        story.ConfigureReview();
 
     }
 }

@@ -73,11 +73,11 @@ public sealed partial class EditStory : IAsyncDisposable
         }
         _loaded = true;
         ResetState();
+        _user = await Access.GetCurrentAsync(_closing.Token);
         if (Id is not { } id)
         {
             // A new story is by its writer unless they say otherwise.
-            var writer = await Access.GetCurrentAsync(_closing.Token);
-            _state.Author = writer?.DisplayName ?? "";
+            _state.Author = _user?.DisplayName ?? "";
             _state.Snapshot(_state.Current);
             Changed();
             return;

@@ -9,7 +9,8 @@ public sealed record StoryEdit(
     StoryDraft Draft,
     StoryStatus Status,
     DateTime? PublishedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    string? ReviewNote = null);
 
 /// <summary>One line of the stories table.</summary>
 public sealed record StoryTableRow(
@@ -19,7 +20,8 @@ public sealed record StoryTableRow(
     StoryStatus Status,
     string Author,
     DateTime UpdatedAt,
-    DateTime? PublishedAt);
+    DateTime? PublishedAt,
+    string? ReviewNote = null);
 
 public enum StorySort
 {
@@ -48,6 +50,9 @@ public enum PublishAction
     PublishNow,
     Schedule,
     Unpublish,
+
+    /// <summary>Saves a draft and puts it in the review queue: the editors' turn to publish it or send it back.</summary>
+    SubmitForReview,
 }
 
 public sealed record RevisionSummary(long Id, DateTime CreatedAt, string UserName, string Action, string Title);
@@ -82,6 +87,9 @@ public abstract record SaveResult
 
     public sealed record Deleted : SaveResult;
 
+    /// <summary>Nothing was saved: the signed-in account may not do this to this story (a contributor's limits).</summary>
+    public sealed record Refused(string Message) : SaveResult;
+
     public sealed record NotFound : SaveResult;
 }
 
@@ -105,4 +113,7 @@ public abstract record AutosaveResult
     public sealed record Skipped(string Reason) : AutosaveResult;
 
     public sealed record NotFound : AutosaveResult;
+
+    /// <summary>Nothing was saved anywhere: the signed-in account may not change this story.</summary>
+    public sealed record Refused(string Message) : AutosaveResult;
 }

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("321c9dc2-8e62-4d71-9b83-7fbfe568ba86"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("81dafe95-d08b-4748-bf1a-4790f31b00de"), entityTypeCount: 25)
         {
         }
 

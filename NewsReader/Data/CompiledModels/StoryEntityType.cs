@@ -18,9 +18,9 @@ namespace NewsReader.Data.CompiledModels
                 "NewsReader.Data.Story",
                 typeof(Story),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 18,
                 navigationCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -81,6 +81,14 @@ namespace NewsReader.Data.CompiledModels
                 nullable: true,
                 maxLength: 2000);
 
+            var ownerId = runtimeEntityType.AddProperty(
+                "OwnerId",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("OwnerId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<OwnerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 450);
+
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
                 typeof(DateTime?),
@@ -89,12 +97,28 @@ namespace NewsReader.Data.CompiledModels
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
+            var reviewNote = runtimeEntityType.AddProperty(
+                "ReviewNote",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("ReviewNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<ReviewNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var slug = runtimeEntityType.AddProperty(
                 "Slug",
                 typeof(string),
                 propertyInfo: typeof(Story).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Story).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var submittedForReviewAt = runtimeEntityType.AddProperty(
+                "SubmittedForReviewAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Story).GetProperty("SubmittedForReviewAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<SubmittedForReviewAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",
@@ -138,10 +162,16 @@ namespace NewsReader.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { ownerId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index0 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { submittedForReviewAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
 
             return runtimeEntityType;

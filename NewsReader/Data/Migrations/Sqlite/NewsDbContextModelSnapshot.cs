@@ -571,12 +571,23 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedForReviewAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -601,8 +612,12 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedForReviewAt");
 
                     b.HasIndex("PublishedAt", "Id");
 
