@@ -68,7 +68,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AContributorCannotPublishScheduleUnpublishOrDelete()
+    public async Task AContributorCannotPublishScheduleUnpublishDeleteOrChangeALiveStory()
     {
         var own = await CreateAsync(_contributor, "Night market moves indoors");
         var before = await StoredAsync(own.Id);
@@ -86,7 +86,11 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         var published = Assert.IsType<SaveResult.Saved>(await _editor.Saver.PublishNowAsync(own.Id, own.Version, own.Draft, default)).Story;
         var live = await StoredAsync(own.Id);
         var unpublish = await _contributor.Saver.SaveAsync(own.Id, published.Version, published.Draft, PublishAction.Unpublish, null, default);
+        var editLive = await _contributor.Saver.SaveDraftAsync(own.Id, published.Version, published.Draft with { Body = "Changed live." }, default);
+        var autosaveLive = await _contributor.Autosave.AutosaveAsync(own.Id, published.Version, published.Draft with { Body = "Changed live." }, default);
         AssertRefused(ContributorRules.MayNotPublish, unpublish);
+        AssertRefused(ContributorRules.Live, editLive);
+        Assert.Equal(ContributorRules.Live, Assert.IsType<AutosaveResult.Refused>(autosaveLive).Message);
         Assert.Equal(live, await StoredAsync(own.Id));
         Assert.NotNull(live.PublishedAt);
     }

@@ -139,4 +139,22 @@ public sealed class ContributorEditorTests() : EditorPageContext("cora@example.o
         Assert.Empty(editor.FindAll(".review-note-banner"));
         Assert.True(editor.Find("#story-title").HasAttribute("readonly"));
     }
+
+    [Fact]
+    public async Task TheirStoryOnceLiveIsShownReadOnly()
+    {
+        var created = Assert.IsType<SaveResult.Saved>(await Contributor.Saver.CreateAsync(new StoryDraft("Regatta results", Body: "Body."), default)).Story;
+        await using (var editorScope = await Site.SignedInScopeAsync("editor@example.org", Roles.Editor, "Edna Editor"))
+        {
+            await StoryEditing.From(editorScope.ServiceProvider).Saver.PublishNowAsync(created.Id, created.Version, created.Draft, default);
+        }
+
+        var editor = Render<EditStory>(p => p.Add(e => e.Id, created.Id));
+
+        editor.WaitForAssertion(() => Assert.Equal("Published", editor.Find(".story-status").TextContent.Trim()), Wait);
+        Assert.Contains(ContributorRules.Live, editor.Find(".review-banner").TextContent);
+        Assert.True(editor.Find("#story-body").HasAttribute("readonly"));
+        Assert.DoesNotContain("Save draft", Buttons(editor));
+        Assert.DoesNotContain("Unpublish", Buttons(editor));
+    }
 }
