@@ -6,6 +6,12 @@ using NewsReader.Stories;
 
 namespace NewsReader.Review;
 
+/// <summary>How many stories wait for an editor: what the admin bar shows (and layout tests replace).</summary>
+public interface IReviewCount
+{
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>One story waiting in the review queue.</summary>
 public sealed record ReviewQueueItem(int Id, string Title, string Contributor, DateTime SubmittedAt);
 
@@ -16,6 +22,7 @@ public sealed record ReviewQueueItem(int Id, string Title, string Contributor, D
 /// method is for editors only.
 /// </summary>
 public sealed class ReviewDesk(IDbContextFactory<NewsDbContext> dbFactory, EditorAccess access, StoryStore store, TimeProvider clock)
+    : IReviewCount
 {
     public const string NoteRequired = "Write a note that tells the contributor what to change.";
     public const string NotInReview = "This story is not in review any more, so it cannot be sent back.";

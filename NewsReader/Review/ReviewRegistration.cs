@@ -6,6 +6,7 @@ public static class ReviewRegistration
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
         services.AddScoped<ReviewDesk>();
+        services.AddScoped<IReviewCount>(provider => provider.GetRequiredService<ReviewDesk>());
         return services;
     }
 }
