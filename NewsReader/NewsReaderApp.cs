@@ -8,6 +8,8 @@ using NewsReader.Data;
 using NewsReader.Reactions;
 using NewsReader.Related;
 using NewsReader.Feeds;
+using NewsReader.FrontPage;
+using NewsReader.Localization;
 using NewsReader.Limits;
 using NewsReader.Media;
 using NewsReader.Search;
@@ -30,11 +32,15 @@ public static class NewsReaderApp
             .Bind(configuration.GetSection(NewsReaderOptions.Section))
             .Validate(o => o.WordsPerMinute is > 0 and <= 2000, "NewsReader:WordsPerMinute must be between 1 and 2000.")
             .Validate(o => PublicAddress.TryParse(o.PublicUrl, out _), PublicAddress.PublicUrlError)
+            .Validate(o => SiteTime.TryFindZone(o.TimeZone) is not null, SiteTime.ZoneError)
+            .Validate(o => SiteTime.TryFindCulture(o.Culture) is not null, SiteTime.CultureError)
             .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
         services.AddDatabase(configuration, builder.Environment);
         services.AddStories();
+        services.AddFrontPage();
+        services.AddSiteTime();
         services.AddStoryFiles();
         services.AddSingleton<Demo.DemoSeeder>();
         services.AddPublicAddress();

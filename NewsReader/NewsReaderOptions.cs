@@ -22,6 +22,12 @@ public sealed class NewsReaderOptions
 
     public AdminAccountOptions Admin { get; set; } = new();
 
+    /// <summary>The IANA time zone of every date people see, and of the editor's schedule picker.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The language of dates and numbers, and of the pages' <c>lang</c>.</summary>
+    public string Culture { get; set; } = "en-GB";
+
     /// <summary>
     /// The site's public address (https://news.example.org) behind a proxy: canonical links, feeds,
     /// sitemaps, the reaction origin check and secure cookies follow it instead of the request's Host.

@@ -19,21 +19,28 @@ public sealed class ReactionCountsMigrationTests : IDisposable
     private NewsDbContext Open() =>
         new(new DbContextOptionsBuilder<NewsDbContext>().UseSqlite($"Data Source={_database.Path};Pooling=False").Options);
 
-    [Fact]
-    public async Task TheMigrationFillsTheCountsFromTheReactionsAlreadyStored()
+    /// <summary>
+    /// The database as it was before the counts, with published stories (ids 1, 2, …) inserted as
+    /// that schema had them: in SQL, because today's model has columns that schema has not.
+    /// </summary>
+    private async Task MigrateBeforeCountsWithStoriesAsync(IReadOnlyList<string> slugs, string? title = null)
     {
-        int harbour, tram, quiet;
         await using (var db = Open())
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeCounts);
-            var stories = StorySlugs.Select(slug => new Story
-            {
-                Title = slug, Slug = slug, PublishedAt = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc),
-            }).ToList();
-            db.Stories.AddRange(stories);
-            await db.SaveChangesAsync();
-            (harbour, tram, quiet) = (stories[0].Id, stories[1].Id, stories[2].Id);
         }
+        var rows = slugs.Select((slug, i) =>
+            $"({i + 1}, '{title ?? slug}', '{slug}', '', '', '', '', 0, 0, 0, '2026-01-01 09:00:00', '2026-01-01 09:00:00', '2026-01-01 09:00:00', '{Guid.NewGuid().ToString().ToUpperInvariant()}')");
+        await TestDatabase.ExecuteAsync(_database.Path,
+            "INSERT INTO Articles (Id, Title, Slug, Summary, Author, Body, BodyHtml, WordCount, CjkCharacterCount, ImageCount, CreatedAt, UpdatedAt, PublishedAt, Version) VALUES "
+            + string.Join(", ", rows));
+    }
+
+    [Fact]
+    public async Task TheMigrationFillsTheCountsFromTheReactionsAlreadyStored()
+    {
+        await MigrateBeforeCountsWithStoriesAsync(StorySlugs);
+        var (harbour, tram, quiet) = (1, 2, 3);
         // Rows as the old writer left them: 5 happy and 2 angry on one story, 1 sad on another, none on the third.
         var rows = new[] { (harbour, 1, 5), (harbour, 5, 2), (tram, 2, 1) };
         var values = rows.SelectMany(r => Enumerable.Range(0, r.Item3).Select(i => $"({r.Item1}, 'reader-{r.Item1}-{r.Item2}-{i}', {r.Item2}, '2026-01-02 10:00:00')"));
@@ -57,12 +64,7 @@ public sealed class ReactionCountsMigrationTests : IDisposable
     [Fact]
     public async Task ASiteStartedOnTheMigratedDatabaseShowsAndChangesTheBackFilledCounts()
     {
-        await using (var db = Open())
-        {
-            await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeCounts);
-            db.Stories.Add(new Story { Title = "Harbour", Slug = "harbour", PublishedAt = new DateTime(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc) });
-            await db.SaveChangesAsync();
-        }
+        await MigrateBeforeCountsWithStoriesAsync(["harbour"], title: "Harbour");
         var values = Enumerable.Range(0, 3).Select(i => $"(1, 'old-reader-{i}', 3, '2026-01-02 10:00:00')");
         await TestDatabase.ExecuteAsync(_database.Path,
             $"INSERT INTO Reactions (ArticleId, ReaderId, Kind, ReactedAt) VALUES {string.Join(", ", values)}");

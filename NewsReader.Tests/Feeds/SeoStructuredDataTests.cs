@@ -26,13 +26,32 @@ public sealed class SeoStructuredDataTests
         Assert.Equal("NewsArticle", root.GetProperty("@type").GetString());
         Assert.Equal("Tram line 4 opens", root.GetProperty("headline").GetString());
         Assert.Equal("2026-06-20T09:30:00Z", root.GetProperty("datePublished").GetString());
-        Assert.Equal("2026-06-21T08:00:00Z", root.GetProperty("dateModified").GetString());
+        // A save readers were not told about (UpdatedAt) is no modification to them.
+        Assert.Equal("2026-06-20T09:30:00Z", root.GetProperty("dateModified").GetString());
         Assert.Equal("Person", root.GetProperty("author").GetProperty("@type").GetString());
         Assert.Equal("Ana Ferreira", root.GetProperty("author").GetProperty("name").GetString());
         Assert.Equal("https://news.example/images/tram.jpg", root.GetProperty("image")[0].GetString());
         Assert.Equal("City", root.GetProperty("articleSection").GetString());
         Assert.Equal("PT4M21S", root.GetProperty("timeRequired").GetString());
         Assert.Equal(Url.AbsoluteUri, root.GetProperty("mainEntityOfPage").GetString());
+    }
+
+    [Fact]
+    public void AnUpdateReadersWereToldAboutIsTheModificationDateAndACorrectionIsDescribed()
+    {
+        var story = Story() with
+        {
+            NotifiedUpdateAt = new DateTime(2026, 6, 22, 16, 5, 0, DateTimeKind.Utc),
+            CorrectionHtml = "<p>An earlier version gave the <strong>wrong</strong> date.</p>\n<p>It opens on Monday.</p>",
+        };
+
+        var root = JsonDocument.Parse(StoryStructuredData.ToJson(story, Url, image: null)).RootElement;
+
+        Assert.Equal("2026-06-22T16:05:00Z", root.GetProperty("dateModified").GetString());
+        var correction = root.GetProperty("correction");
+        Assert.Equal("CorrectionComment", correction.GetProperty("@type").GetString());
+        Assert.Equal("An earlier version gave the wrong date. It opens on Monday.", correction.GetProperty("text").GetString());
+        Assert.Equal("2026-06-22T16:05:00Z", correction.GetProperty("datePublished").GetString());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ReaderComponentTests : BunitContext
         // Lead images ask the media library about library URLs only; these tests use none.
         Services.AddDbContextFactory<NewsDbContext>(options => options.UseSqlite("Data Source=:memory:"));
         Services.AddSingleton<MediaPictures>();
+        Services.AddSingleton(new NewsReader.Localization.SiteTime("UTC", "en-GB"));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

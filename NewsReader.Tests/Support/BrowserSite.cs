@@ -55,13 +55,15 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280, int height = 900)
+    /// <param name="timezoneId">The browser's own time zone (IANA id); null: the machine's.</param>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280, int height = 900, string? timezoneId = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             JavaScriptEnabled = javaScriptEnabled,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
         });
         return await context.NewPageAsync();
     }

@@ -14,13 +14,14 @@ namespace NewsReader.Caching;
 /// It runs in the <see cref="ChangeStage.CachedPages"/> stage, after the related-story updater, so
 /// the stored related lists it reads are the new ones. Pages that showed a changed story carry its <see cref="CacheTags.Story"/> tag; the pages
 /// that will show it now are found here: its lists, its new previous/next neighbours, the stories
-/// whose related lists now name it, and — when the category menu changes — every page.
+/// whose related lists now name it, and — when the category menu or the breaking banner changes — every page.
 /// </remarks>
 public sealed class ReaderPageEvictor(
     IDbContextFactory<NewsDbContext> dbFactory,
     IOutputCacheStore store,
     CacheFreshness freshness,
     CategoryMenu menu,
+    FrontPage.BreakingNews breaking,
     RelatedStoriesService related,
     TimeProvider clock,
     ILogger<ReaderPageEvictor> logger) : IStoryChangeListener
@@ -46,7 +47,9 @@ public sealed class ReaderPageEvictor(
         _scheduleKnownUntil = DateTime.MinValue;
         // The menu is reloaded whichever way the pages go: it is kept in memory, not in the cache.
         var menuChanged = await menu.RefreshAsync(cancellationToken);
-        var tags = storyIds.Count > PreciseEvictionLimit || menuChanged
+        // The banner is on every page too, and kept in memory the same way.
+        var bannerChanged = await breaking.RefreshAsync(cancellationToken);
+        var tags = storyIds.Count > PreciseEvictionLimit || menuChanged || bannerChanged
             ? [CacheTags.AllReaderPages]
             : await TagsToEvictAsync(storyIds, cancellationToken);
         await freshness.EvictAsync(store, tags, cancellationToken);
@@ -65,6 +68,11 @@ public sealed class ReaderPageEvictor(
         var now = clock.GetUtcNow().UtcDateTime;
         var next = await NextScheduledAsync(now, cancellationToken);
         var lifetime = next is { } at ? at - now : MaximumLifetime;
+        // A page must not show the breaking banner past its end either.
+        if (await breaking.GetAsync(cancellationToken) is { } banner && banner.Until - now < lifetime)
+        {
+            lifetime = banner.Until - now;
+        }
         return lifetime < MaximumLifetime ? lifetime : MaximumLifetime;
     }
 

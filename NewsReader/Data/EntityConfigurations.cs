@@ -18,8 +18,11 @@ public sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(a => a.Slug).IsUnique();
         // Lists read published stories newest first; the id breaks ties so paging is stable.
         story.HasIndex(a => new { a.PublishedAt, a.Id });
+        // The front page and the banner look for the few featured or breaking stories among all.
+        story.HasIndex(a => a.FeaturedAt).HasFilter("\"FeaturedAt\" IS NOT NULL");
+        story.HasIndex(a => a.BreakingUntil).HasFilter("\"BreakingUntil\" IS NOT NULL");
+        story.Property(a => a.Correction).HasMaxLength(StoryLimits.CorrectionLength);
         story.ConfigureReview();
-
     }
 }
 

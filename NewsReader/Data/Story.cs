@@ -47,6 +47,24 @@ public class Story
     public List<StoryCategory> Categories { get; set; } = [];
 
     public List<StoryTag> Tags { get; set; } = [];
+
+    /// <summary>When an editor put the story on the front page as a lead; null when it is not featured.</summary>
+    public DateTime? FeaturedAt { get; set; }
+
+    /// <summary>Until when every reader page shows the story's "Breaking" banner; null when it is not breaking.</summary>
+    public DateTime? BreakingUntil { get; set; }
+
+    /// <summary>
+    /// The last change after publication that readers were told about ("Updated …"). Minor edits
+    /// leave it alone, so <see cref="UpdatedAt"/> is not shown to readers.
+    /// </summary>
+    public DateTime? NotifiedUpdateAt { get; set; }
+
+    /// <summary>The correction note in Markdown, shown in a marked block at the end of the story; empty when none.</summary>
+    public string Correction { get; set; } = "";
+
+    /// <summary>The sanitised HTML of <see cref="Correction"/>, rendered on save like the body.</summary>
+    public string CorrectionHtml { get; set; } = "";
 }
 
 /// <summary>A category or a tag: a name readers see and a unique slug for its page.</summary>

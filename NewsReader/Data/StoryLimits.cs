@@ -8,6 +8,9 @@ public static class StoryLimits
     public const int SummaryLength = 1000;
     public const int TermLength = 100;
 
+    /// <summary>A correction note is a paragraph or two, not a second story.</summary>
+    public const int CorrectionLength = 4000;
+
     /// <summary>A body (and a story file) may be at most 1 MB.</summary>
     public const int BodyBytes = 1024 * 1024;
 }

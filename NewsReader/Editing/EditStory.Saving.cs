@@ -29,7 +29,7 @@ public sealed partial class EditStory
             DateTime? publishAt = null;
             if (action == PublishAction.Schedule)
             {
-                publishAt = await _script.ToUtcAsync(_publishAtLocal, _state.OffsetMinutes);
+                publishAt = StoryEditor.StoryEditorScript.ParseLocal(_publishAtLocal) is { } siteTime ? SiteTime.ToUtc(siteTime) : null;
                 if (publishAt is null || publishAt <= Clock.GetUtcNow().UtcDateTime)
                 {
                     _state.SetError(StoryField.PublishAt, "Choose a date and time in the future to schedule the story, or publish it now.");
@@ -43,7 +43,7 @@ public sealed partial class EditStory
 
             _lastAction = action;
             var sent = _state.Current;
-            var result = await Saver.SaveAsync(_state.Id, _state.Version, sent, action, publishAt, _closing.Token);
+            var result = await Saver.SaveAsync(_state.Id, _state.Version, sent, action, publishAt, _closing.Token, _state.Notice);
             await ShowResultAsync(result, sent, action);
         }
         catch (Exception ex) when (Web.DatabaseBusyResponses.IsBusy(ex))

@@ -27,6 +27,7 @@ public sealed partial class EditStory : IAsyncDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Localization.SiteTime SiteTime { get; set; } = default!;
 
     [Parameter]
     public int? Id { get; set; }
@@ -36,7 +37,6 @@ public sealed partial class EditStory : IAsyncDisposable
     private bool _notFound;
 
     private string _publishAtLocal = "";
-    private string _timeZone = "";
 
     private IReadOnlyList<RevisionSummary> _revisions = [];
     private Revision? _viewedRevision;
@@ -59,6 +59,7 @@ public sealed partial class EditStory : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _state.Time = SiteTime;
         // After a new story is first saved its id comes back here through the URL; it is already shown.
         if (_loaded && Id == _state.Id)
         {
@@ -107,8 +108,6 @@ public sealed partial class EditStory : IAsyncDisposable
             await _script.AttachAsync(_bodyBox, _self, _state.StorageKey, LocalFields.Of(_state));
             if (_script.Loaded)
             {
-                _state.OffsetMinutes = await _script.OffsetMinutesAsync();
-                _timeZone = await _script.TimeZoneNameAsync();
                 var local = await _script.ReadLocalAsync(_state.StorageKey);
                 if (local is not null && !local.Draft.SameContentAs(_state.Current))
                 {
@@ -127,7 +126,7 @@ public sealed partial class EditStory : IAsyncDisposable
         }
         if (_publishAtLocal.Length == 0)
         {
-            var inAnHour = Clock.GetUtcNow().UtcDateTime.AddMinutes(_state.OffsetMinutes + 60);
+            var inAnHour = SiteTime.ToSite(Clock.GetUtcNow().UtcDateTime.AddMinutes(60));
             _publishAtLocal = new DateTime(inAnHour.Year, inAnHour.Month, inAnHour.Day, inAnHour.Hour, 0, 0).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         }
         _ready = true;

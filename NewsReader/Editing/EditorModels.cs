@@ -9,8 +9,17 @@ public sealed record StoryEdit(
     StoryDraft Draft,
     StoryStatus Status,
     DateTime? PublishedAt,
-    DateTime UpdatedAt,
-    string? ReviewNote = null);
+    DateTime UpdatedAt)
+{
+    /// <summary>The correction note readers see at the end of the story (Markdown); empty when none.</summary>
+    public string Correction { get; init; } = "";
+
+    /// <summary>The last "Updated" time readers were shown; null when none.</summary>
+    public DateTime? NotifiedUpdateAt { get; init; }
+
+    /// <summary>What the editor wrote when they last sent the story back to its contributor; null when none.</summary>
+    public string? ReviewNote { get; init; }
+}
 
 /// <summary>One line of the stories table.</summary>
 public sealed record StoryTableRow(

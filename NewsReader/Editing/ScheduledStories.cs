@@ -8,7 +8,8 @@ namespace NewsReader.Editing;
 /// A scheduled story becomes visible by itself when its time comes: the reader queries compare
 /// PublishedAt with the clock. Nothing is saved at that moment, though, so this tells
 /// <see cref="StoryChanges"/> about it, for whatever follows publication (related stories,
-/// cached pages, feeds, the search index).
+/// cached pages, feeds, the search index). A breaking-news banner ends by the clock the same way,
+/// and is announced the same way, so that cached pages drop it on time.
 /// </summary>
 public sealed class ScheduledStories(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -25,7 +26,7 @@ public sealed class ScheduledStories(
 
     private DateTime _checkedUpTo = clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Announces the stories that went live since the last pass; returns their ids.</summary>
+    /// <summary>Announces the stories that went live, or whose breaking banner ended, since the last pass; returns their ids.</summary>
     public async Task<IReadOnlyList<int>> AnnounceDueAsync(CancellationToken cancellationToken)
     {
         await _onePass.WaitAsync(cancellationToken);
@@ -45,12 +46,12 @@ public sealed class ScheduledStories(
         var since = _checkedUpTo;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Stories.AsNoTracking()
-            .Where(a => a.PublishedAt > since && a.PublishedAt <= now)
+            .Where(a => (a.PublishedAt > since && a.PublishedAt <= now) || (a.BreakingUntil > since && a.BreakingUntil <= now))
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
         if (due.Count > 0)
         {
-            logger.LogInformation("{Count} scheduled stories went live: {Ids}", due.Count, due);
+            logger.LogInformation("{Count} scheduled stories went live or ended as breaking news: {Ids}", due.Count, due);
             await changes.NotifyAsync(due, cancellationToken);
         }
         _checkedUpTo = now;

@@ -52,10 +52,22 @@ public sealed class StoryEditorState
     public string? FormMessage { get; set; }
     public string SaveState { get; set; } = "";
 
-    /// <summary>Minutes the editor's browser is ahead of UTC, for showing times as they read them.</summary>
-    public int OffsetMinutes { get; set; }
+    /// <summary>The site's time zone and culture: editors see and schedule times in it, whatever their browser says.</summary>
+    public Localization.SiteTime Time { get; set; } = new("UTC", "en-GB");
 
     private Dictionary<StoryField, string> _errors = [];
+
+    /// <summary>Tell readers of the published story it was updated ("Updated …" under the byline).</summary>
+    public bool NotifyReaders { get; set; }
+
+    /// <summary>The correction note as it is being written; saved with the next save.</summary>
+    public string Correction { get; set; } = "";
+
+    /// <summary>The "Updated" time readers see now; null when none.</summary>
+    public DateTime? NotifiedUpdateAt { get; private set; }
+
+    /// <summary>What the next save tells readers.</summary>
+    public ReaderNotice Notice => new(NotifyReaders, Correction);
 
     public StoryDraft Current => new(Title, Slug, Summary, Author, Body, LeadImage, Categories, Tags);
 
@@ -83,8 +95,7 @@ public sealed class StoryEditorState
 
     public string? ErrorOf(StoryField field) => _errors.GetValueOrDefault(field);
 
-    public string LocalTime(DateTime utc, bool seconds = false) =>
-        utc.AddMinutes(OffsetMinutes).ToString(seconds ? "d MMM yyyy, HH:mm:ss" : "d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTime utc, bool seconds = false) => Time.Short(utc, seconds);
 
     // ----- Typing -----
 
@@ -211,6 +222,10 @@ public sealed class StoryEditorState
         Status = story.Status;
         PublishedAt = story.PublishedAt;
         ReviewNote = story.ReviewNote;
+        Correction = story.Correction;
+        NotifiedUpdateAt = story.NotifiedUpdateAt;
+        // Each notice is for one save: the next edit is silent unless the editor ticks it again.
+        NotifyReaders = false;
     }
 
     /// <summary>Takes the stored state of the other version, to save over it on purpose.</summary>

@@ -43,10 +43,11 @@ public sealed class StorySaver(
     /// Saves the editor's fields and applies <paramref name="action"/>; a new story when
     /// <paramref name="id"/> is null. Saves nothing when the input is invalid, the slug belongs to
     /// another story, or the stored version is not <paramref name="expectedVersion"/>.
+    /// <paramref name="notice"/> is what readers of a published story are told about the change.
     /// </summary>
     public async Task<SaveResult> SaveAsync(
         int? id, Guid? expectedVersion, StoryDraft draft, PublishAction action, DateTime? publishAtUtc,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ReaderNotice? notice = null)
     {
         await using var work = await store.BeginAsync(id, action, cancellationToken);
         var (user, now, db, story) = (work.User, work.Now, work.Db, work.Story);
@@ -76,7 +77,7 @@ public sealed class StorySaver(
         };
 
         var input = draft.ToInput(publishedAt);
-        var errors = input.Validate();
+        var errors = input.Validate().Concat((notice ?? ReaderNotice.None).Validate()).ToList();
         if (errors.Count > 0)
         {
             return new SaveResult.Invalid(errors);
@@ -91,7 +92,9 @@ public sealed class StorySaver(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var wasLive = story?.PublishedAt <= now;
         story = await store.WriteAsync(db, story, input, expectedVersion, now, user.UserId, cancellationToken);
+        notice?.ApplyTo(story, wasLive, now, markdown);
         ApplyReview(story, action, now);
         db.StoryRevisions.Add(StoryRevisions.RevisionOf(story, user.Name, ActionLabel(action, story.PublishedAt, now), now));
         if (id is not null)

@@ -148,8 +148,12 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
             StoryDraft.JoinTerms(story.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
         StoryDraft.StatusOf(story.PublishedAt, story.SubmittedForReviewAt, clock.GetUtcNow().UtcDateTime),
         story.PublishedAt,
-        story.UpdatedAt,
-        story.ReviewNote);
+        story.UpdatedAt)
+    {
+        Correction = story.Correction,
+        NotifiedUpdateAt = story.NotifiedUpdateAt,
+        ReviewNote = story.ReviewNote,
+    };
 }
 
 /// <summary>

@@ -36,7 +36,7 @@ public static class FeedDocuments
             {
                 item.ElementExtensions.Add(Extension(DublinCoreNamespace, "creator", item.Story.Author));
             }
-            item.ElementExtensions.Add(Extension(ContentNamespace, "encoded", item.Story.BodyHtml));
+            item.ElementExtensions.Add(Extension(ContentNamespace, "encoded", item.Story.ContentHtml));
         }, includeAuthors: false);
         feed.AttributeExtensions.Add(new XmlQualifiedName("content", XmlnsNamespace), ContentNamespace);
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", XmlnsNamespace), DublinCoreNamespace);
@@ -47,7 +47,7 @@ public static class FeedDocuments
     public static byte[] Atom(IReadOnlyList<FeedStory> stories, Uri siteUri, Uri feedUri)
     {
         var feed = Feed(stories, siteUri, feedUri, null, "application/atom+xml", item => item.Content = new TextSyndicationContent(
-            XmlText.Clean(item.Story.BodyHtml), TextSyndicationContentKind.Html), includeAuthors: true);
+            XmlText.Clean(item.Story.ContentHtml), TextSyndicationContentKind.Html), includeAuthors: true);
         return Write(new Atom10FeedFormatter(feed));
     }
 

@@ -14,7 +14,16 @@ public sealed record FeedStory(
     string BodyHtml,
     DateTime PublishedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<string> Categories);
+    IReadOnlyList<string> Categories)
+{
+    /// <summary>The sanitised correction note; empty when none.</summary>
+    public string CorrectionHtml { get; init; } = "";
+
+    /// <summary>What a feed reader shows: the body, then the correction in a marked block as on the page.</summary>
+    public string ContentHtml => CorrectionHtml.Length == 0
+        ? BodyHtml
+        : $"{BodyHtml}\n<aside class=\"correction\"><h2>Correction</h2>\n{CorrectionHtml}</aside>";
+}
 
 /// <summary>A page for the sitemap: a site path and when it last changed.</summary>
 public readonly record struct SitemapEntry(string Path, DateTime? LastModified);
@@ -38,7 +47,7 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(count)
             .Select(a => new FeedStory(a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
-                a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList()))
+                a.Categories.OrderBy(c => c.Position).Select(c => c.Category!.Name).ToList()) { CorrectionHtml = a.CorrectionHtml })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
     }

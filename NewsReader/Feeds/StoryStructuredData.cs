@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NewsReader.Stories;
 
 namespace NewsReader.Feeds;
@@ -23,7 +24,7 @@ public static class StoryStructuredData
             ["url"] = url.AbsoluteUri,
             ["headline"] = story.Title,
             ["datePublished"] = Timestamp(story.PublishedAt),
-            ["dateModified"] = Timestamp(story.UpdatedAt > story.PublishedAt ? story.UpdatedAt : story.PublishedAt),
+            ["dateModified"] = Timestamp(story.ModifiedAt),
             ["timeRequired"] = story.ReadTime.IsoDuration,
         };
         if (!string.IsNullOrWhiteSpace(story.Summary))
@@ -46,7 +47,25 @@ public static class StoryStructuredData
         {
             json["keywords"] = new JsonArray(story.Tags.Select(t => (JsonNode?)t.Name).ToArray());
         }
+        if (story.CorrectionHtml.Length > 0)
+        {
+            json["correction"] = new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = TextOf(story.CorrectionHtml),
+                ["datePublished"] = Timestamp(story.ModifiedAt),
+            };
+        }
         return json.ToJsonString(JsonSerializerOptions.Default);
+    }
+
+    // The note's HTML came from the sanitiser: dropping its tags leaves the text a reader sees
+    // (a block's end becomes a space, so paragraphs do not run together).
+    private static string TextOf(string html)
+    {
+        var text = Regex.Replace(html, "</(p|li|h[1-6]|blockquote)>|<br ?/?>", " ");
+        text = System.Net.WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]*>", ""));
+        return Regex.Replace(text, @"\s+", " ").Trim();
     }
 
     /// <summary>ISO 8601 in UTC, as schema.org and OpenGraph expect.</summary>

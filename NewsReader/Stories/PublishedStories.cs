@@ -23,9 +23,33 @@ public sealed class PublishedStories(
     public Task<PagedList<StoryListItem>> GetByTermAsync(Term term, int page, CancellationToken cancellationToken) =>
         GetPageAsync(term, page, cancellationToken);
 
+    /// <summary>
+    /// The home page: the featured stories (most recently featured first, at most
+    /// <paramref name="maxLeads"/>) as its leads, then the newest of the others, so none shows twice.
+    /// </summary>
+    public async Task<FrontPageView> GetFrontPageAsync(int page, int maxLeads, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<int> leadIds;
+        Dictionary<int, StoryListItem> leads;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            leadIds = await db.Stories.AsNoTracking()
+                .Where(a => a.FeaturedAt != null && a.PublishedAt != null && a.PublishedAt <= now)
+                .OrderByDescending(a => a.FeaturedAt).ThenByDescending(a => a.Id)
+                .Take(maxLeads)
+                .Select(a => a.Id)
+                .ToListAsync(cancellationToken);
+            leads = leadIds.Count == 0 ? [] : await CardsAsync(db, leadIds, cancellationToken);
+        }
+        var list = await GetPageAsync(null, page, cancellationToken, leadIds);
+        return new FrontPageView(leadIds.Where(leads.ContainsKey).Select(id => leads[id]).ToList(), list);
+    }
+
     private sealed record PublishedStoryRow(
         int Id, string Title, string Slug, string Summary, string Author, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
-        string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags);
+        string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags,
+        DateTime? NotifiedUpdateAt, string CorrectionHtml);
 
     // Compiled once: the story page is the most read page, and EF's per-call expression work
     // (parameter extraction, query cache lookup) was a measurable part of an uncached view.
@@ -36,7 +60,8 @@ public sealed class PublishedStories(
                 a.Id, a.Title, a.Slug, a.Summary, a.Author, a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
                 a.LeadImage, new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
                 a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
-                a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList()))
+                a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList(),
+                a.NotifiedUpdateAt, a.CorrectionHtml))
             .AsSplitQuery()
             .FirstOrDefault());
 
@@ -49,7 +74,11 @@ public sealed class PublishedStories(
         return row is null
             ? null
             : new StoryView(row.Id, row.Title, row.Slug, row.Summary, row.Author, row.BodyHtml, row.PublishedAt,
-                row.UpdatedAt, row.LeadImage, ReadTime.From(row.Measure, WordsPerMinute), row.Categories, row.Tags);
+                row.UpdatedAt, row.LeadImage, ReadTime.From(row.Measure, WordsPerMinute), row.Categories, row.Tags)
+            {
+                NotifiedUpdateAt = row.NotifiedUpdateAt,
+                CorrectionHtml = row.CorrectionHtml,
+            };
     }
 
     /// <summary>The current slug of a published story that used to be at <paramref name="oldSlug"/>.</summary>
@@ -101,7 +130,8 @@ public sealed class PublishedStories(
     /// StoryId) / (TagId, StoryId) for membership, counting a list's links minus its few
     /// unpublished ones. Only the page's 20 rows are then read.
     /// </summary>
-    private async Task<PagedList<StoryListItem>> GetPageAsync(Term? term, int page, CancellationToken cancellationToken)
+    private async Task<PagedList<StoryListItem>> GetPageAsync(
+        Term? term, int page, CancellationToken cancellationToken, IReadOnlyCollection<int>? leaveOut = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -122,6 +152,10 @@ public sealed class PublishedStories(
                 published = published.Where(a => a.Tags.Any(l => l.TagId == tagId));
                 break;
             default:
+                if (leaveOut is { Count: > 0 })
+                {
+                    published = published.Where(a => !leaveOut.Contains(a.Id));
+                }
                 total = await published.CountAsync(cancellationToken);
                 break;
         }

@@ -33,7 +33,20 @@ public sealed record StoryView(
     string? LeadImage,
     ReadTime ReadTime,
     IReadOnlyList<TermLink> Categories,
-    IReadOnlyList<TermLink> Tags);
+    IReadOnlyList<TermLink> Tags)
+{
+    /// <summary>The last change readers were told about ("Updated …"); null when none.</summary>
+    public DateTime? NotifiedUpdateAt { get; init; }
+
+    /// <summary>The sanitised correction note; empty when none.</summary>
+    public string CorrectionHtml { get; init; } = "";
+
+    /// <summary>When the story last changed in a way readers were told about: the update, else the publication.</summary>
+    public DateTime ModifiedAt => NotifiedUpdateAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
+}
+
+/// <summary>The home page: its featured leads, then a page of the newest other stories.</summary>
+public sealed record FrontPageView(IReadOnlyList<StoryListItem> Leads, PagedList<StoryListItem> Latest);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {

@@ -15,6 +15,7 @@ public enum StoryField
 
     /// <summary>The note an editor sends a story back to its contributor with.</summary>
     ReviewNote,
+    Correction,
 }
 
 /// <summary>One reason a story cannot be saved, tied to the field it is about.</summary>

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("81dafe95-d08b-4748-bf1a-4790f31b00de"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("8ebf37ea-5953-4b2e-ba9c-83c6f7b6a325"), entityTypeCount: 25)
         {
         }
 

@@ -18,9 +18,9 @@ namespace NewsReader.Data.CompiledModels
                 "NewsReader.Data.Story",
                 typeof(Story),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 23,
                 navigationCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,12 +51,33 @@ namespace NewsReader.Data.CompiledModels
                 propertyInfo: typeof(Story).GetProperty("BodyHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Story).GetField("<BodyHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var breakingUntil = runtimeEntityType.AddProperty(
+                "BreakingUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(Story).GetProperty("BreakingUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<BreakingUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
             var cjkCharacterCount = runtimeEntityType.AddProperty(
                 "CjkCharacterCount",
                 typeof(int),
                 propertyInfo: typeof(Story).GetProperty("CjkCharacterCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Story).GetField("<CjkCharacterCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var correction = runtimeEntityType.AddProperty(
+                "Correction",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("Correction", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<Correction>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 4000);
+
+            var correctionHtml = runtimeEntityType.AddProperty(
+                "CorrectionHtml",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("CorrectionHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<CorrectionHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -65,6 +86,14 @@ namespace NewsReader.Data.CompiledModels
                 fieldInfo: typeof(Story).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var featuredAt = runtimeEntityType.AddProperty(
+                "FeaturedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Story).GetProperty("FeaturedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<FeaturedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var imageCount = runtimeEntityType.AddProperty(
                 "ImageCount",
@@ -80,6 +109,14 @@ namespace NewsReader.Data.CompiledModels
                 fieldInfo: typeof(Story).GetField("<LeadImage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 2000);
+
+            var notifiedUpdateAt = runtimeEntityType.AddProperty(
+                "NotifiedUpdateAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Story).GetProperty("NotifiedUpdateAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<NotifiedUpdateAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var ownerId = runtimeEntityType.AddProperty(
                 "OwnerId",
@@ -162,16 +199,24 @@ namespace NewsReader.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { ownerId });
+                new[] { breakingUntil });
+            index.AddAnnotation("Relational:Filter", "\"BreakingUntil\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { featuredAt });
+            index0.AddAnnotation("Relational:Filter", "\"FeaturedAt\" IS NOT NULL");
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { ownerId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { submittedForReviewAt });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
 
             return runtimeEntityType;

@@ -30,10 +30,6 @@ public sealed class StoryEditorScript(IJSRuntime js) : IAsyncDisposable
         }
     }
 
-    public async Task<int> OffsetMinutesAsync() => _module is null ? 0 : await _module.InvokeAsync<int>("offsetMinutes");
-
-    public async Task<string> TimeZoneNameAsync() => _module is null ? "" : await _module.InvokeAsync<string?>("timeZoneName") ?? "";
-
     public async Task<LocalCopy?> ReadLocalAsync(string key) => _module is null ? null : await _module.InvokeAsync<LocalCopy?>("readLocal", key);
 
     public Task ClearLocalAsync(string key) => CallAsync(m => m.InvokeVoidAsync("clearLocal", _body, key));
@@ -53,31 +49,11 @@ public sealed class StoryEditorScript(IJSRuntime js) : IAsyncDisposable
     /// <summary>Changes the address without a reload (a new story got its id).</summary>
     public Task ReplaceUrlAsync(string url) => CallAsync(m => m.InvokeVoidAsync("replaceUrl", url));
 
-    /// <summary>A "publish at" time as the editor typed it, in their time zone, as UTC; null when it is not a time.</summary>
-    public async Task<DateTime?> ToUtcAsync(string local, int offsetMinutes)
-    {
-        if (string.IsNullOrWhiteSpace(local))
-        {
-            return null;
-        }
-        if (_module is not null)
-        {
-            try
-            {
-                var iso = await _module.InvokeAsync<string?>("localToUtc", local);
-                return iso is not null && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-                    ? instant.UtcDateTime
-                    : null;
-            }
-            catch (JSException)
-            {
-                return null;
-            }
-        }
-        return DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            ? DateTime.SpecifyKind(parsed.AddMinutes(-offsetMinutes), DateTimeKind.Utc)
+    /// <summary>A datetime-local value ("2026-11-14T16:05") as a wall-clock time; null when it is not one.</summary>
+    public static DateTime? ParseLocal(string local) =>
+        DateTime.TryParseExact(local?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
             : null;
-    }
 
     private async Task CallAsync(Func<IJSObjectReference, ValueTask> call)
     {

@@ -205,25 +205,6 @@ export function clearLocal(textarea, key) {
     }
 }
 
-// "2026-12-01T09:30" in the browser's time zone → UTC ISO 8601, or null.
-export function localToUtc(local) {
-    const date = new Date(local);
-    return isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-// Minutes to add to UTC for the browser's time zone now, for showing times.
-export function offsetMinutes() {
-    return -new Date().getTimezoneOffset();
-}
-
-export function timeZoneName() {
-    try {
-        return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-    } catch {
-        return "";
-    }
-}
-
 export function replaceUrl(url) {
     history.replaceState(history.state, "", url);
 }

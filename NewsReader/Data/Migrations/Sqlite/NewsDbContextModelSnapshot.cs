@@ -558,10 +558,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BreakingUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CjkCharacterCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Correction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ImageCount")
@@ -569,6 +584,9 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.Property<string>("LeadImage")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedUpdateAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -611,6 +629,12 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BreakingUntil")
+                        .HasFilter("\"BreakingUntil\" IS NOT NULL");
+
+                    b.HasIndex("FeaturedAt")
+                        .HasFilter("\"FeaturedAt\" IS NOT NULL");
 
                     b.HasIndex("OwnerId");
 

@@ -11,8 +11,8 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261129151018_Review")]
-    partial class Review
+    [Migration("20261129150449_FrontPageAndCorrections")]
+    partial class FrontPageAndCorrections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -561,10 +561,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BreakingUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CjkCharacterCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Correction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeaturedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ImageCount")
@@ -574,23 +589,15 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OwnerId")
-                        .HasMaxLength(450)
+                    b.Property<DateTime?>("NotifiedUpdateAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReviewNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedForReviewAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -615,12 +622,14 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("BreakingUntil")
+                        .HasFilter("\"BreakingUntil\" IS NOT NULL");
+
+                    b.HasIndex("FeaturedAt")
+                        .HasFilter("\"FeaturedAt\" IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
-
-                    b.HasIndex("SubmittedForReviewAt");
 
                     b.HasIndex("PublishedAt", "Id");
 
