@@ -12,11 +12,11 @@ namespace NewsReader.Tests.Stories;
 public partial class MarkdownRendererTests
 {
     [Theory]
-    [InlineData("# One", "<h1>One</h1>")]
-    [InlineData("## Two", "<h2>Two</h2>")]
-    [InlineData("###### Six", "<h6>Six</h6>")]
-    [InlineData("Setext\n======", "<h1>Setext</h1>")]
-    public void HeadingsRender(string markdown, string expected)
+    [InlineData("# One", "<h1 id=\"section-one\"><a class=\"heading-anchor\" href=\"#section-one\">One</a></h1>")]
+    [InlineData("## Two", "<h2 id=\"section-two\"><a class=\"heading-anchor\" href=\"#section-two\">Two</a></h2>")]
+    [InlineData("###### Six", "<h6 id=\"section-six\"><a class=\"heading-anchor\" href=\"#section-six\">Six</a></h6>")]
+    [InlineData("Setext\n======", "<h1 id=\"section-setext\"><a class=\"heading-anchor\" href=\"#section-setext\">Setext</a></h1>")]
+    public void HeadingsRenderWithAStableIdAndAnAnchorLink(string markdown, string expected)
     {
         Assert.Equal(expected, _renderer.ToSafeHtml(markdown).Trim());
     }

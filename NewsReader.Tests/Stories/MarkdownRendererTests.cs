@@ -136,7 +136,9 @@ public partial class MarkdownRendererTests
         var body = Parse(_renderer.ToSafeHtml("# Heading {onclick=\"alert(1)\"}"));
 
         var heading = Assert.Single(body.QuerySelectorAll("h1"));
-        Assert.Empty(heading.Attributes);
+        // Only the id the renderer gives every heading, made from its text.
+        Assert.Equal(["id"], heading.Attributes.Select(a => a.Name));
+        Assert.Equal("section-heading-onclick-alert-1", heading.Id);
         Assert.Contains("{onclick=\"alert(1)\"}", heading.TextContent);
     }
 

@@ -15,9 +15,10 @@ public static class EditorBrowser
     }
 
     /// <summary>A new browser context signed in as <paramref name="email"/>, on <paramref name="path"/> with its circuit attached.</summary>
-    public static async Task<IPage> SignedInPageAsync(this BrowserSite browser, string email, string path = "/admin/articles", string? timezoneId = null)
+    public static async Task<IPage> SignedInPageAsync(
+        this BrowserSite browser, string email, string path = "/admin/articles", string? timezoneId = null, int width = 1280, int height = 900)
     {
-        var page = await browser.NewPageAsync(timezoneId: timezoneId);
+        var page = await browser.NewPageAsync(timezoneId: timezoneId, width: width, height: height);
         await page.SignInAsync(email, SignIn.Password, returnUrl: path);
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + path);
         await Expect(page.Locator("[data-editor-ready='true'], [data-admin-ready='true']")).ToBeVisibleAsync(new() { Timeout = 15_000 });

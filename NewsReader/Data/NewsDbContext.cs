@@ -23,6 +23,7 @@ public class NewsDbContext(DbContextOptions<NewsDbContext> options)
     public DbSet<RelatedStory> RelatedStories => Set<RelatedStory>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,7 @@ internal static class MarkdownParser
         context.Properties[DeadlineKey] = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
         var document = Markdown.Parse(text, Pipeline, context);
         UnsafeUrls.Neutralise(document);
+        HeadingIds.Assign(document);
         return document;
     }
 

@@ -11,6 +11,8 @@ public static class StoriesRegistration
         services.AddSingleton<CategoryMenu>();
         services.AddSingleton<StoryWriter>();
         services.AddSingleton<StoryChanges>();
+        services.AddSingleton<StoryHtmlCatchUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<StoryHtmlCatchUp>());
         return services;
     }
 }

@@ -52,9 +52,13 @@ internal static class StoryHtmlSanitizer
         }
 
         if (element.GetAttribute("id") is { } id && !id.StartsWith("fn:", StringComparison.Ordinal)
-            && !id.StartsWith("fnref:", StringComparison.Ordinal))
+            && !id.StartsWith("fnref:", StringComparison.Ordinal) && !IsHeadingId(element, id))
         {
             element.RemoveAttribute("id");
+        }
+        else if (element.GetAttribute("id") is { } headingId && IsHeadingId(element, headingId))
+        {
+            AddAnchorLink(element, headingId);
         }
 
         switch (element.LocalName)
@@ -73,6 +77,9 @@ internal static class StoryHtmlSanitizer
                 break;
         }
 
+        static bool IsHeadingId(IElement element, string id) =>
+            element.LocalName is ['h', >= '1' and <= '6'] && id.StartsWith(HeadingIds.Prefix, StringComparison.Ordinal);
+
         static bool IsAllowedClass(string name) =>
             AllowedClasses.Contains(name)
             || (name.StartsWith("language-", StringComparison.Ordinal) && name.Length > "language-".Length
@@ -82,6 +89,27 @@ internal static class StoryHtmlSanitizer
             href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("//", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Makes the heading's text a link to its own section, to copy or share. The heading still reads
+    /// as its text alone (a separate "#" link would be read out with it); a heading that already holds
+    /// a link is left as it is, since links cannot nest.
+    /// </summary>
+    private static void AddAnchorLink(IElement heading, string id)
+    {
+        if (heading.QuerySelector("a") is not null)
+        {
+            return;
+        }
+        var anchor = heading.Owner!.CreateElement("a");
+        anchor.SetAttribute("class", "heading-anchor");
+        anchor.SetAttribute("href", "#" + id);
+        while (heading.FirstChild is { } child)
+        {
+            anchor.AppendChild(child);
+        }
+        heading.AppendChild(anchor);
     }
 
     // AngleSharp's own serialiser asks every node for its next sibling, which is a linear search,

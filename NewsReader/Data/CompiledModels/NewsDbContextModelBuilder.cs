@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ebf37ea-5953-4b2e-ba9c-83c6f7b6a325"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("09c4600c-d2b2-4669-9237-7edf50646a86"), entityTypeCount: 26)
         {
         }
 
@@ -26,6 +26,7 @@ namespace NewsReader.Data.CompiledModels
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
+            var dataVersion = DataVersionEntityType.Create(this);
             var mediaFile = MediaFileEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var newsUser = NewsUserEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
+            DataVersionEntityType.CreateAnnotations(dataVersion);
             MediaFileEntityType.CreateAnnotations(mediaFile);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             NewsUserEntityType.CreateAnnotations(newsUser);

@@ -247,6 +247,20 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("NewsReader.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("NewsReader.Data.MediaFile", b =>
                 {
                     b.Property<int>("Id")

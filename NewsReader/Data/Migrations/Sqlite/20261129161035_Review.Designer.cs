@@ -11,7 +11,7 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261129154528_Review")]
+    [Migration("20261129161035_Review")]
     partial class Review
     {
         /// <inheritdoc />
@@ -248,6 +248,20 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("NewsReader.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
                 });
 
             modelBuilder.Entity("NewsReader.Data.MediaFile", b =>

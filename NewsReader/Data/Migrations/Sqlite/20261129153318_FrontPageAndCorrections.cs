@@ -44,6 +44,18 @@ namespace NewsReader.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_BreakingUntil",
                 table: "Articles",
@@ -60,6 +72,9 @@ namespace NewsReader.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataVersions");
+
             migrationBuilder.DropIndex(
                 name: "IX_Articles_BreakingUntil",
                 table: "Articles");
