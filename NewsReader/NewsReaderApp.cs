@@ -16,6 +16,7 @@ using NewsReader.Limits;
 using NewsReader.Media;
 using NewsReader.Search;
 using NewsReader.Editing;
+using NewsReader.Review;
 using NewsReader.StoryFiles;
 using NewsReader.Web;
 
@@ -53,6 +54,7 @@ public static class NewsReaderApp
         services.AddEditing();
         services.AddDashboard();
         services.AddAuthors();
+        services.AddReview();
         services.AddMedia(configuration);
         services.AddReaderPageCache();
         services.AddResponseCompression(options =>

@@ -60,12 +60,22 @@ public sealed class CreateUserCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateUserMakesAContributor()
+    {
+        var result = await AppProcess.RunAsync(Database, "create-user", "--email", "cora@example.org", "--password", "First-password-1", "--role", "contributor");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("created cora@example.org with role Contributor", result.Output.Trim());
+        Assert.Equal([Roles.Contributor], Assert.Single(await AccountsAsync()).Roles);
+    }
+
+    [Fact]
     public async Task AnUnknownRoleIsRefused()
     {
         var result = await AppProcess.RunAsync(Database, "create-user", "--email", "ana@example.org", "--password", "First-password-1", "--role", "Owner");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("unknown role 'Owner'; use Editor or Admin", result.Errors);
+        Assert.Contains("unknown role 'Owner'; use Contributor, Editor or Admin", result.Errors);
     }
 
     [Fact]

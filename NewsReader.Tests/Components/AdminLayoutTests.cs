@@ -3,7 +3,9 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 using NewsReader.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Components.Layout;
+using NewsReader.Review;
 
 namespace NewsReader.Tests.Components;
 
@@ -15,6 +17,7 @@ public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
     {
         _auth = AddAuthorization();
         Services.AddMudServices();
+        Services.AddSingleton<IReviewCount>(new WaitingStories(3));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -59,5 +62,38 @@ public sealed class AdminLayoutTests : BunitContext, IAsyncLifetime
 
         Assert.Equal("ana@example.org", layout.Find(".admin-account-email").TextContent);
         Assert.DoesNotContain(layout.FindAll("a"), a => a.GetAttribute("href") == "/admin/users");
+    }
+
+    [Fact]
+    public void AnEditorSeesHowManyStoriesWaitForReview()
+    {
+        _auth.SetAuthorized("ana@example.org");
+        _auth.SetRoles(Roles.Editor);
+
+        var layout = RenderLayout();
+
+        layout.WaitForAssertion(() => Assert.Contains(layout.FindAll("a"), a => a.GetAttribute("href") == "/admin/review" && a.TextContent.Trim() == "Review (3)"));
+        Assert.Contains(layout.FindAll("a"), a => a.GetAttribute("href") == "/admin/categories");
+    }
+
+    [Fact]
+    public void AContributorSeesNeitherReviewNorCategoriesNorMediaNorUsers()
+    {
+        _auth.SetAuthorized("cora@example.org");
+        _auth.SetRoles(Roles.Contributor);
+
+        var layout = RenderLayout();
+
+        var links = layout.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/admin/articles", links);
+        Assert.DoesNotContain("/admin/review", links);
+        Assert.DoesNotContain("/admin/categories", links);
+        Assert.DoesNotContain("/admin/media", links);
+        Assert.DoesNotContain("/admin/users", links);
+    }
+
+    private sealed class WaitingStories(int count) : IReviewCount
+    {
+        public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(count);
     }
 }

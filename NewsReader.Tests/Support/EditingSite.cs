@@ -60,10 +60,11 @@ public sealed class EditingSite : NewsSiteFactory
         return await this.CreateSignedInScopeAsync(email);
     }
 
-    /// <summary>The story editor service as <paramref name="email"/> uses it.</summary>
-    public async Task<(StoryEditing Editor, AsyncServiceScope Scope)> EditorAsync(string email = "editor@example.org", string? displayName = null)
+    /// <summary>The story editor service as <paramref name="email"/> (with <paramref name="role"/>) uses it.</summary>
+    public async Task<(StoryEditing Editor, AsyncServiceScope Scope)> EditorAsync(
+        string email = "editor@example.org", string? displayName = null, string role = Roles.Editor)
     {
-        var scope = await SignedInScopeAsync(email, displayName: displayName);
+        var scope = await SignedInScopeAsync(email, role, displayName);
         return (StoryEditing.From(scope.ServiceProvider), scope);
     }
 }

@@ -280,7 +280,7 @@ public sealed class AccountManager(IServiceScopeFactory scopeFactory, IDbContext
         }
     }
 
-    private static AccountResult UnknownRole => AccountResult.Failed($"The role must be {Roles.Editor} or {Roles.Admin}.");
+    private static AccountResult UnknownRole => AccountResult.Failed($"The role must be {Roles.Choices}.");
 
     private async Task<AccountWork> BeginAsync(CancellationToken cancellationToken)
     {

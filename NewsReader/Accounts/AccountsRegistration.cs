@@ -76,7 +76,7 @@ public static class AccountsRegistration
     }
 
     /// <summary>
-    /// Only signed-in editors may open a circuit on the Blazor hub. Only the admin area is interactive,
+    /// Only signed-in writers (contributors, editors, admins) may open a circuit on the Blazor hub. Only the admin area is interactive,
     /// and its messages may be large (the story editor sends a whole body in one), so the hub accepts
     /// 2 MB messages; without this anyone could open the hub and make the server buffer them.
     /// </summary>
@@ -86,7 +86,7 @@ public static class AccountsRegistration
         {
             if (IsBlazorHub(endpoint))
             {
-                endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.EditorOrAdmin });
+                endpoint.Metadata.Add(new AuthorizeAttribute { Roles = Roles.Writers });
             }
         });
         return components;

@@ -13,6 +13,12 @@ public sealed record CurrentEditor(string UserId, string Email, string? DisplayN
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
     public bool IsEditor => IsAdmin || Roles.Contains(Accounts.Roles.Editor);
 
+    /// <summary>A contributor and nothing more: writes their own drafts, which editors review and publish.</summary>
+    public bool IsContributor => !IsEditor && Roles.Contains(Accounts.Roles.Contributor);
+
+    /// <summary>Whether the account may write stories at all (its own, for a contributor).</summary>
+    public bool IsWriter => IsEditor || IsContributor;
+
     /// <summary>The name to record as author of a change: the display name, else the email.</summary>
     public string Name => DisplayName ?? Email;
 }
@@ -49,6 +55,16 @@ public sealed class EditorAccess(AuthenticationStateProvider authenticationState
         await GetCurrentAsync(cancellationToken) is { IsEditor: true } editor
             ? editor
             : throw new UnauthorizedAccessException("Only signed-in editors may do this.");
+
+    /// <summary>
+    /// The current account if it is a Contributor, an Editor or an Admin; otherwise throws
+    /// <see cref="UnauthorizedAccessException"/>. A service that lets contributors in must still check
+    /// which story they touch and what they do to it.
+    /// </summary>
+    public async Task<CurrentEditor> RequireWriterAsync(CancellationToken cancellationToken = default) =>
+        await GetCurrentAsync(cancellationToken) is { IsWriter: true } writer
+            ? writer
+            : throw new UnauthorizedAccessException("Only signed-in contributors and editors may do this.");
 
     /// <summary>The current account if it is an Admin; otherwise throws <see cref="UnauthorizedAccessException"/>.</summary>
     public async Task<CurrentEditor> RequireAdminAsync(CancellationToken cancellationToken = default) =>

@@ -72,7 +72,7 @@ public sealed class CommandActions(IServiceProvider services)
         }
         if (Roles.Normalize(role) is not { } canonicalRole)
         {
-            Console.Error.WriteLine($"error: unknown role '{role}'; use {Roles.Editor} or {Roles.Admin}.");
+            Console.Error.WriteLine($"error: unknown role '{role}'; use {Roles.Choices}.");
             return CommandLine.UsageError;
         }
 

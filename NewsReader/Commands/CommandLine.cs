@@ -99,7 +99,7 @@ public static class CommandLine
             Description = "The password, or - to read it from standard input (out of shell history and the process list).",
             Required = true,
         };
-        var role = new Option<string>("--role") { Description = "Editor or Admin.", Required = true };
+        var role = new Option<string>("--role") { Description = "Contributor, Editor or Admin.", Required = true };
         var createUser = new Command("create-user", "Adds an account, or gives an existing one this password and role and enables it.") { email, password, role };
         createUser.SetAction((result, cancellationToken) =>
             actions.CreateUserAsync(result.GetValue(email)!, result.GetValue(password)!, result.GetValue(role)!, cancellationToken));

@@ -21,6 +21,7 @@ public sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(a => a.FeaturedAt).HasFilter("\"FeaturedAt\" IS NOT NULL");
         story.HasIndex(a => a.BreakingUntil).HasFilter("\"BreakingUntil\" IS NOT NULL");
         story.Property(a => a.Correction).HasMaxLength(StoryLimits.CorrectionLength);
+        story.ConfigureReview();
     }
 }
 

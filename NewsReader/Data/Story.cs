@@ -33,6 +33,15 @@ public class Story
     /// <summary>Changes on every save; two editors saving one story collide on it.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>The account that created the story; null for stories from before accounts owned them (editors only may touch those).</summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>Set while the story waits in the review queue: a draft (no <see cref="PublishedAt"/>) that is the editors' turn.</summary>
+    public DateTime? SubmittedForReviewAt { get; set; }
+
+    /// <summary>What the editor wrote when sending the story back to its contributor; cleared when it is submitted again.</summary>
+    public string? ReviewNote { get; set; }
+
     /// <summary>In the order the editor gave them: the first is the story's main category.</summary>
     public List<StoryCategory> Categories { get; set; } = [];
 

@@ -24,7 +24,7 @@ public sealed partial class EditStory
 
     private async Task AutosaveNowAsync()
     {
-        if (!_state.IsDirty || _conflict is not null)
+        if (!_state.IsDirty || _conflict is not null || IsReadOnly)
         {
             return;
         }
@@ -92,6 +92,9 @@ public sealed partial class EditStory
                 break;
             case AutosaveResult.Skipped skipped:
                 _state.SaveState = $"Not saved yet: {skipped.Reason}";
+                break;
+            case AutosaveResult.Refused refused:
+                _state.SaveState = $"Not saved: {refused.Message}";
                 break;
             case AutosaveResult.NotFound:
                 _state.SaveState = "This story was deleted by someone else; Save draft keeps your text as a new story.";

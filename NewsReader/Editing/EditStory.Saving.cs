@@ -85,6 +85,7 @@ public sealed partial class EditStory
                     PublishAction.PublishNow => "Published: readers can see it now.",
                     PublishAction.Schedule => $"Scheduled for {_state.LocalTime(saved.Story.PublishedAt!.Value)}.",
                     PublishAction.Unpublish => "Unpublished: readers can no longer see it.",
+                    PublishAction.SubmitForReview => "Submitted for review: an editor will publish it or send it back to you.",
                     _ => saved.Story.Status == StoryStatus.Draft ? "Draft saved." : "Changes saved.",
                 }, Severity.Success);
                 _state.Validate();
@@ -99,6 +100,9 @@ public sealed partial class EditStory
                 break;
             case SaveResult.Conflict conflict:
                 ShowConflict(conflict);
+                break;
+            case SaveResult.Refused refused:
+                _state.FormMessage = "Nothing was saved: " + refused.Message;
                 break;
             case SaveResult.NotFound:
                 // Someone deleted it. The text is still here; saving again creates a new story.
@@ -180,6 +184,10 @@ public sealed partial class EditStory
             else if (result is SaveResult.Conflict conflict)
             {
                 ShowConflict(conflict);
+            }
+            else if (result is SaveResult.Refused refused)
+            {
+                _state.FormMessage = refused.Message;
             }
         }
         finally

@@ -75,11 +75,11 @@ public sealed partial class EditStory : IAsyncDisposable
         }
         _loaded = true;
         ResetState();
+        _user = await Access.GetCurrentAsync(_closing.Token);
         if (Id is not { } id)
         {
             // A new story is by its writer unless they say otherwise: the author linked to their account, else their name.
-            var writer = await Access.GetCurrentAsync(_closing.Token);
-            _state.Author = writer is null ? "" : await AuthorAdmin.NameForAccountAsync(writer.UserId, _closing.Token) ?? writer.DisplayName ?? "";
+            _state.Author = _user is null ? "" : await AuthorAdmin.NameForAccountAsync(_user.UserId, _closing.Token) ?? _user.DisplayName ?? "";
             _state.Snapshot(_state.Current);
             Changed();
             return;

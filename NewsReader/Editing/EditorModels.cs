@@ -16,6 +16,9 @@ public sealed record StoryEdit(
 
     /// <summary>The last "Updated" time readers were shown; null when none.</summary>
     public DateTime? NotifiedUpdateAt { get; init; }
+
+    /// <summary>What the editor wrote when they last sent the story back to its contributor; null when none.</summary>
+    public string? ReviewNote { get; init; }
 }
 
 /// <summary>One line of the stories table.</summary>
@@ -26,7 +29,8 @@ public sealed record StoryTableRow(
     StoryStatus Status,
     string Author,
     DateTime UpdatedAt,
-    DateTime? PublishedAt);
+    DateTime? PublishedAt,
+    string? ReviewNote = null);
 
 public enum StorySort
 {
@@ -55,6 +59,9 @@ public enum PublishAction
     PublishNow,
     Schedule,
     Unpublish,
+
+    /// <summary>Saves a draft and puts it in the review queue: the editors' turn to publish it or send it back.</summary>
+    SubmitForReview,
 }
 
 public sealed record RevisionSummary(long Id, DateTime CreatedAt, string UserName, string Action, string Title);
@@ -89,6 +96,9 @@ public abstract record SaveResult
 
     public sealed record Deleted : SaveResult;
 
+    /// <summary>Nothing was saved: the signed-in account may not do this to this story (a contributor's limits).</summary>
+    public sealed record Refused(string Message) : SaveResult;
+
     public sealed record NotFound : SaveResult;
 }
 
@@ -112,4 +122,7 @@ public abstract record AutosaveResult
     public sealed record Skipped(string Reason) : AutosaveResult;
 
     public sealed record NotFound : AutosaveResult;
+
+    /// <summary>Nothing was saved anywhere: the signed-in account may not change this story.</summary>
+    public sealed record Refused(string Message) : AutosaveResult;
 }

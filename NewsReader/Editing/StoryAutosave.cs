@@ -23,11 +23,16 @@ public sealed class StoryAutosave(
     /// </summary>
     public async Task<AutosaveResult> AutosaveAsync(int? id, Guid? expectedVersion, StoryDraft draft, CancellationToken cancellationToken)
     {
-        await using var work = await store.BeginAsync(id, cancellationToken);
+        await using var work = await store.BeginAsync(id, PublishAction.Keep, cancellationToken);
         var (user, now, db, story) = (work.User, work.Now, work.Db, work.Story);
         if (work.Missing)
         {
             return new AutosaveResult.NotFound();
+        }
+        if (work.Refusal is { } refusal)
+        {
+            // Not even the autosave slot: a contributor keeps no copies of a story that is not theirs to change.
+            return new AutosaveResult.Refused(refusal);
         }
         if (story is not null && (story.Version != expectedVersion || story.PublishedAt is not null))
         {
@@ -52,7 +57,7 @@ public sealed class StoryAutosave(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        story = await store.WriteAsync(db, story, input, expectedVersion, now, cancellationToken);
+        story = await store.WriteAsync(db, story, input, expectedVersion, now, user.UserId, cancellationToken);
         var outcome = await StoryStore.CommitAsync(db, transaction, input.EffectiveSlug, cancellationToken);
         if (outcome.Conflict)
         {
@@ -70,7 +75,7 @@ public sealed class StoryAutosave(
     /// <summary>This editor's autosaved copy of the story, if there is one.</summary>
     public async Task<AutosaveCopy?> GetAutosaveAsync(int id, CancellationToken cancellationToken)
     {
-        var user = await access.RequireEditorAsync(cancellationToken);
+        var user = await access.RequireWriterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AutosaveSlots.AsNoTracking()
             .Where(a => a.StoryId == id && a.UserId == user.UserId)
@@ -81,7 +86,7 @@ public sealed class StoryAutosave(
 
     public async Task DiscardAutosaveAsync(int id, CancellationToken cancellationToken)
     {
-        var user = await access.RequireEditorAsync(cancellationToken);
+        var user = await access.RequireWriterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.AutosaveSlots.Where(a => a.StoryId == id && a.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken);
     }

@@ -6,6 +6,9 @@ namespace NewsReader.Editing;
 public enum StoryStatus
 {
     Draft,
+
+    /// <summary>A draft its contributor submitted: waiting for an editor to publish it or send it back.</summary>
+    InReview,
     Scheduled,
     Published,
 }
@@ -48,6 +51,13 @@ public sealed record StoryDraft(
         && SplitTerms(Categories).SequenceEqual(SplitTerms(other.Categories))
         && SplitTerms(Tags).SequenceEqual(SplitTerms(other.Tags));
 
-    public static StoryStatus StatusOf(DateTime? publishedAt, DateTime now) =>
-        publishedAt is null ? StoryStatus.Draft : publishedAt > now ? StoryStatus.Scheduled : StoryStatus.Published;
+    public static StoryStatus StatusOf(DateTime? publishedAt, DateTime now) => StatusOf(publishedAt, null, now);
+
+    /// <summary>A story in review is a draft that was submitted: no publication time, a submission time.</summary>
+    public static StoryStatus StatusOf(DateTime? publishedAt, DateTime? submittedForReviewAt, DateTime now) =>
+        publishedAt is null ? (submittedForReviewAt is null ? StoryStatus.Draft : StoryStatus.InReview)
+        : publishedAt > now ? StoryStatus.Scheduled : StoryStatus.Published;
+
+    /// <summary>How people read the status: "In review" rather than the enum's spelling.</summary>
+    public static string Label(StoryStatus status) => status == StoryStatus.InReview ? "In review" : status.ToString();
 }

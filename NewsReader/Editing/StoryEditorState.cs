@@ -16,6 +16,9 @@ public sealed class StoryEditorState
     public StoryStatus Status { get; private set; } = StoryStatus.Draft;
     public DateTime? PublishedAt { get; private set; }
 
+    /// <summary>What the editor wrote when they last sent the story back to its contributor.</summary>
+    public string? ReviewNote { get; private set; }
+
     // The working copy.
     public string Title { get; private set; } = "";
     public string Slug { get; private set; } = "";
@@ -84,6 +87,7 @@ public sealed class StoryEditorState
     {
         StoryStatus.Published => $"Published {LocalTime(PublishedAt!.Value)}. Saving changes updates what readers see at once.",
         StoryStatus.Scheduled => $"Scheduled: readers will see it from {LocalTime(PublishedAt!.Value)}.",
+        StoryStatus.InReview => "In review: readers cannot see it until an editor publishes it.",
         _ => "Draft: readers cannot see this story.",
     };
 
@@ -217,6 +221,7 @@ public sealed class StoryEditorState
         Version = story.Version;
         Status = story.Status;
         PublishedAt = story.PublishedAt;
+        ReviewNote = story.ReviewNote;
         Correction = story.Correction;
         NotifiedUpdateAt = story.NotifiedUpdateAt;
         // Each notice is for one save: the next edit is silent unless the editor ticks it again.
@@ -229,6 +234,7 @@ public sealed class StoryEditorState
         Version = theirs.Version;
         Status = theirs.Status;
         PublishedAt = theirs.PublishedAt;
+        ReviewNote = theirs.ReviewNote;
     }
 
     /// <summary>The story is gone: the text stays, and saving again creates a new story.</summary>
@@ -237,6 +243,7 @@ public sealed class StoryEditorState
         ForgetId();
         Status = StoryStatus.Draft;
         PublishedAt = null;
+        ReviewNote = null;
     }
 
     /// <summary>The story is gone, as an autosave found: the next save creates a new one.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsReader.Accounts;
 using NewsReader.Stories;
 using NewsReader.Data;
+using NewsReader.Review;
 
 namespace NewsReader.Editing;
 
@@ -11,8 +12,8 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
     /// <summary>The story's revisions, newest first.</summary>
     public async Task<IReadOnlyList<RevisionSummary>> GetRevisionsAsync(int id, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireReaderAsync(db, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking()
             .Where(r => r.StoryId == id)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
@@ -22,14 +23,32 @@ public sealed class StoryRevisions(IDbContextFactory<NewsDbContext> dbFactory, E
 
     public async Task<Revision?> GetRevisionAsync(int id, long revisionId, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireReaderAsync(db, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking()
             .Where(r => r.StoryId == id && r.Id == revisionId)
             .Select(r => new Revision(r.Id, r.CreatedAt, r.UserName, r.Action,
                 new StoryDraft(r.Title, r.Slug, r.Summary, r.Author, r.Body, r.LeadImage ?? "", r.Categories, r.Tags),
                 r.PublishedAt))
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Editors may read any story's revisions, contributors only their own stories' (restoring one
+    /// means reading it first); anyone else gets <see cref="UnauthorizedAccessException"/>.
+    /// </summary>
+    private async Task RequireReaderAsync(NewsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var user = await access.RequireWriterAsync(cancellationToken);
+        if (user.IsEditor)
+        {
+            return;
+        }
+        var owner = await db.Stories.AsNoTracking().Where(s => s.Id == id).Select(s => s.OwnerId).FirstOrDefaultAsync(cancellationToken);
+        if (ContributorRules.RefuseReading(user, owner) is { } refusal)
+        {
+            throw new UnauthorizedAccessException(refusal);
+        }
     }
 
     /// <summary>The story's fields as they are now, as a revision; the import keeps one before it changes a story.</summary>

@@ -3,6 +3,7 @@ using NewsReader.Accounts;
 using NewsReader.Stories;
 using NewsReader.Data;
 using NewsReader.Media;
+using NewsReader.Review;
 
 namespace NewsReader.Editing;
 
@@ -21,18 +22,19 @@ public sealed class StorySaver(
     MediaPictures pictures,
     EditorAccess access)
 {
+    /// <summary>The story as the editor opens it; null when it does not exist or is not the signed-in contributor's.</summary>
     public async Task<StoryEdit?> GetAsync(int id, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
+        var user = await access.RequireWriterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var story = await StoryStore.LoadAsync(db, id, tracking: false, cancellationToken);
-        return story is null ? null : store.ToEdit(story);
+        return story is null || ContributorRules.RefuseReading(user, story.OwnerId) is not null ? null : store.ToEdit(story);
     }
 
     /// <summary>The title of the story, other than <paramref name="exceptId"/>, that has this slug; null when it is free.</summary>
     public async Task<string?> FindSlugOwnerAsync(string slug, int? exceptId, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
+        await access.RequireWriterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await StoryStore.SlugOwnerAsync(db, slug, exceptId, cancellationToken);
     }
@@ -47,11 +49,15 @@ public sealed class StorySaver(
         int? id, Guid? expectedVersion, StoryDraft draft, PublishAction action, DateTime? publishAtUtc,
         CancellationToken cancellationToken, ReaderNotice? notice = null)
     {
-        await using var work = await store.BeginAsync(id, cancellationToken);
+        await using var work = await store.BeginAsync(id, action, cancellationToken);
         var (user, now, db, story) = (work.User, work.Now, work.Db, work.Story);
         if (work.Missing)
         {
             return new SaveResult.NotFound();
+        }
+        if (work.Refusal is { } refusal)
+        {
+            return new SaveResult.Refused(refusal);
         }
         if (story is not null && story.Version != expectedVersion)
         {
@@ -66,7 +72,7 @@ public sealed class StorySaver(
         {
             PublishAction.PublishNow => story?.PublishedAt is { } was && was <= now ? was : now,
             PublishAction.Schedule => DateTime.SpecifyKind(publishAtUtc!.Value, DateTimeKind.Utc),
-            PublishAction.Unpublish => null,
+            PublishAction.Unpublish or PublishAction.SubmitForReview => null,
             _ => story?.PublishedAt,
         };
 
@@ -87,8 +93,9 @@ public sealed class StorySaver(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var wasLive = story?.PublishedAt <= now;
-        story = await store.WriteAsync(db, story, input, expectedVersion, now, cancellationToken);
+        story = await store.WriteAsync(db, story, input, expectedVersion, now, user.UserId, cancellationToken);
         notice?.ApplyTo(story, wasLive, now, markdown);
+        ApplyReview(story, action, now);
         db.StoryRevisions.Add(StoryRevisions.RevisionOf(story, user.Name, ActionLabel(action, story.PublishedAt, now), now));
         if (id is not null)
         {
@@ -111,7 +118,10 @@ public sealed class StorySaver(
 
     public async Task<SaveResult> DeleteAsync(int id, Guid expectedVersion, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
+        if (ContributorRules.RefuseDeleting(await access.RequireWriterAsync(cancellationToken)) is { } refusal)
+        {
+            return new SaveResult.Refused(refusal);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Stories.Where(a => a.Id == id && a.Version == expectedVersion).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
@@ -129,8 +139,28 @@ public sealed class StorySaver(
         PublishAction.PublishNow => "Published",
         PublishAction.Schedule => "Scheduled",
         PublishAction.Unpublish => "Unpublished",
+        PublishAction.SubmitForReview => "Submitted for review",
         _ => StoryDraft.StatusOf(publishedAt, now) == StoryStatus.Draft ? "Saved draft" : "Saved",
     };
+
+    /// <summary>
+    /// Submitting puts a draft in the review queue (and retires the note it was sent back with);
+    /// publishing or scheduling takes it out, and unpublishing makes a plain draft again.
+    /// </summary>
+    private static void ApplyReview(Story story, PublishAction action, DateTime now)
+    {
+        switch (action)
+        {
+            case PublishAction.SubmitForReview:
+                story.SubmittedForReviewAt = now;
+                story.ReviewNote = null;
+                break;
+            case PublishAction.PublishNow or PublishAction.Schedule or PublishAction.Unpublish:
+                story.SubmittedForReviewAt = null;
+                story.ReviewNote = null;
+                break;
+        }
+    }
 
     /// <summary>Readers who cannot see a picture get its alt text: a story goes live only when every picture has one.</summary>
     private async Task<ValidationError?> UndescribedPicturesAsync(StoryInput input, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Accounts;
 using NewsReader.Data;
+using NewsReader.Review;
 using NewsReader.Stories;
 
 namespace NewsReader.Editing;
@@ -14,17 +15,23 @@ namespace NewsReader.Editing;
 public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, EditorAccess access, StoryWriter stories, TimeProvider clock)
 {
     /// <summary>
-    /// How every save and autosave starts: the signed-in editor (or UnauthorizedAccessException),
-    /// the moment, a context of its own, and the story by <paramref name="id"/>, tracked (null for a new one).
+    /// How every save and autosave starts: the signed-in writer (or UnauthorizedAccessException),
+    /// the moment, a context of its own, the story by <paramref name="id"/>, tracked (null for a new
+    /// one), and why this account may not apply <paramref name="action"/> to it, if it may not.
     /// </summary>
-    public async Task<EditWork> BeginAsync(int? id, CancellationToken cancellationToken)
+    public async Task<EditWork> BeginAsync(int? id, PublishAction action, CancellationToken cancellationToken)
     {
-        var user = await access.RequireEditorAsync(cancellationToken);
+        var user = await access.RequireWriterAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var story = id is { } existingId ? await LoadAsync(db, existingId, tracking: true, cancellationToken) : null;
-        return new EditWork(user, now, db, story, Missing: id is not null && story is null);
+        var missing = id is not null && story is null;
+        var refusal = missing ? null : ContributorRules.RefuseSaving(user, story is null ? null : StateOf(story), action);
+        return new EditWork(user, now, db, story, missing, refusal);
     }
+
+    public static StoryState StateOf(Story story) =>
+        new(story.OwnerId, story.PublishedAt is null, story.PublishedAt is null && story.SubmittedForReviewAt is not null);
 
     public static Task<Story?> LoadAsync(NewsDbContext db, int id, bool tracking, CancellationToken cancellationToken)
     {
@@ -44,13 +51,13 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
 
     /// <summary>Applies a valid input to the story (a new one when null), with a new version and the slug history.</summary>
     public async Task<Story> WriteAsync(
-        NewsDbContext db, Story? story, StoryInput input, Guid? expectedVersion, DateTime now, CancellationToken cancellationToken)
+        NewsDbContext db, Story? story, StoryInput input, Guid? expectedVersion, DateTime now, string ownerId, CancellationToken cancellationToken)
     {
         string? oldSlug = null;
         var wasLive = false;
         if (story is null)
         {
-            story = new Story { Title = "", Slug = input.EffectiveSlug, CreatedAt = now };
+            story = new Story { Title = "", Slug = input.EffectiveSlug, CreatedAt = now, OwnerId = ownerId };
             db.Stories.Add(story);
         }
         else
@@ -140,17 +147,21 @@ public sealed class StoryStore(IDbContextFactory<NewsDbContext> dbFactory, Edito
             story.LeadImage ?? "",
             StoryDraft.JoinTerms(story.Categories.OrderBy(l => l.Position).Select(l => l.Category!.Name)),
             StoryDraft.JoinTerms(story.Tags.OrderBy(l => l.Position).Select(l => l.Tag!.Name))),
-        StoryDraft.StatusOf(story.PublishedAt, clock.GetUtcNow().UtcDateTime),
+        StoryDraft.StatusOf(story.PublishedAt, story.SubmittedForReviewAt, clock.GetUtcNow().UtcDateTime),
         story.PublishedAt,
         story.UpdatedAt)
     {
         Correction = story.Correction,
         NotifiedUpdateAt = story.NotifiedUpdateAt,
+        ReviewNote = story.ReviewNote,
     };
 }
 
-/// <summary>One save's work; <see cref="Missing"/> when the story asked for by id does not exist (any more).</summary>
-public sealed record EditWork(CurrentEditor User, DateTime Now, NewsDbContext Db, Story? Story, bool Missing) : IAsyncDisposable
+/// <summary>
+/// One save's work; <see cref="Missing"/> when the story asked for by id does not exist (any more),
+/// <see cref="Refusal"/> when the signed-in account may not make this change to it.
+/// </summary>
+public sealed record EditWork(CurrentEditor User, DateTime Now, NewsDbContext Db, Story? Story, bool Missing, string? Refusal) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -37,7 +37,8 @@ public sealed class MediaLibrary(
 
     public async Task<UploadOutcome> UploadAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
-        var editor = await access.RequireEditorAsync(cancellationToken);
+        // Contributors upload pictures for their own stories too; the library page is for editors.
+        var editor = await access.RequireWriterAsync(cancellationToken);
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
@@ -120,7 +121,7 @@ public sealed class MediaLibrary(
 
     public async Task<MediaPicture?> FindAsync(string hash, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
+        await access.RequireWriterAsync(cancellationToken);
         pictures.Forget(hash);
         return await pictures.FindAsync(hash, cancellationToken);
     }
@@ -150,13 +151,17 @@ public sealed class MediaLibrary(
 
     public async Task<string?> SetAltTextAsync(string hash, string altText, CancellationToken cancellationToken)
     {
-        await access.RequireEditorAsync(cancellationToken);
+        var user = await access.RequireWriterAsync(cancellationToken);
         var alt = altText.Trim();
         if (alt.Length > MediaLimits.AltTextLength)
         {
             return $"Alt text must be at most {MediaLimits.AltTextLength} characters.";
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!user.IsEditor && await ContributorMayNotDescribeAsync(db, hash, alt, user.UserId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
         var changed = await db.Media.Where(m => m.Hash == hash).ExecuteUpdateAsync(s => s.SetProperty(m => m.AltText, alt), cancellationToken);
         pictures.Forget(hash);
         if (changed == 0)
@@ -171,6 +176,23 @@ public sealed class MediaLibrary(
             await changes.NotifyAsync(users, cancellationToken);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A picture's alt text shows in every story that uses it: a contributor may describe a picture
+    /// that only their own stories use (or none yet), and otherwise leave it as it is.
+    /// </summary>
+    private static async Task<string?> ContributorMayNotDescribeAsync(
+        NewsDbContext db, string hash, string alt, string userId, CancellationToken cancellationToken)
+    {
+        var current = await db.Media.AsNoTracking().Where(m => m.Hash == hash).Select(m => m.AltText).FirstOrDefaultAsync(cancellationToken);
+        if (current == alt)
+        {
+            return null;
+        }
+        return await UsersOf(db, hash).AnyAsync(s => s.OwnerId != userId || s.OwnerId == null, cancellationToken)
+            ? "This picture is used in stories that are not yours, so only an editor can change its description."
+            : null;
     }
 
     /// <summary>Deletes a picture no story uses; otherwise deletes nothing and names the stories.</summary>

@@ -12,6 +12,9 @@ public enum StoryField
     Categories,
     Tags,
     PublishAt,
+
+    /// <summary>The note an editor sends a story back to its contributor with.</summary>
+    ReviewNote,
     Correction,
 }
 

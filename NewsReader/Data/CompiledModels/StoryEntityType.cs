@@ -18,9 +18,9 @@ namespace NewsReader.Data.CompiledModels
                 "NewsReader.Data.Story",
                 typeof(Story),
                 baseEntityType,
-                propertyCount: 19,
-                navigationCount: 3,
-                unnamedIndexCount: 4,
+                propertyCount: 23,
+                navigationCount: 2,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -31,6 +31,13 @@ namespace NewsReader.Data.CompiledModels
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var author = runtimeEntityType.AddProperty(
+                "Author",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
 
             var body = runtimeEntityType.AddProperty(
                 "Body",
@@ -111,6 +118,14 @@ namespace NewsReader.Data.CompiledModels
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
+            var ownerId = runtimeEntityType.AddProperty(
+                "OwnerId",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("OwnerId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<OwnerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 450);
+
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
                 typeof(DateTime?),
@@ -119,12 +134,28 @@ namespace NewsReader.Data.CompiledModels
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
+            var reviewNote = runtimeEntityType.AddProperty(
+                "ReviewNote",
+                typeof(string),
+                propertyInfo: typeof(Story).GetProperty("ReviewNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<ReviewNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var slug = runtimeEntityType.AddProperty(
                 "Slug",
                 typeof(string),
                 propertyInfo: typeof(Story).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Story).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var submittedForReviewAt = runtimeEntityType.AddProperty(
+                "SubmittedForReviewAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Story).GetProperty("SubmittedForReviewAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Story).GetField("<SubmittedForReviewAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",
@@ -176,10 +207,16 @@ namespace NewsReader.Data.CompiledModels
             index0.AddAnnotation("Relational:Filter", "\"FeaturedAt\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { ownerId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { submittedForReviewAt });
+
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { publishedAt, id });
 
             return runtimeEntityType;

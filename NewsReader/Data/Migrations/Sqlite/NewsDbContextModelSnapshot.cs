@@ -638,12 +638,23 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Property<DateTime?>("NotifiedUpdateAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedForReviewAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -674,8 +685,12 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("FeaturedAt")
                         .HasFilter("\"FeaturedAt\" IS NOT NULL");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SubmittedForReviewAt");
 
                     b.HasIndex("PublishedAt", "Id");
 
