@@ -21,7 +21,7 @@ public sealed class SignInBrowserTests(BrowserSite browser) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync($"{browser.BaseUrl}/admin");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Admin");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dashboard");
         await Expect(page.Locator(".admin-account-email")).ToHaveTextAsync(email);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         await page.WaitForInteractiveAsync();

@@ -49,7 +49,7 @@ public sealed class SignInTests : IClassFixture<NewsSiteFactory>
         Assert.True(SetsSignInCookie(response));
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         var page = Html.Parse(await admin.Content.ReadAsStringAsync());
-        Assert.Equal("Admin", page.QuerySelector("h1").Text());
+        Assert.Equal("Dashboard", page.QuerySelector("h1").Text());
         Assert.Contains(email, page.QuerySelector(".admin-account").Text());
     }
 

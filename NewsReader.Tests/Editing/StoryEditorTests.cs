@@ -153,7 +153,7 @@ public sealed partial class StoryEditorTests : EditorPageContext
         var preview = editor.Find(".preview-body");
         Assert.Equal("A heading", preview.QuerySelector("h2")?.TextContent);
         Assert.Equal("bold", preview.QuerySelector("strong")?.TextContent);
-        Assert.Equal("https://example.org", preview.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal("https://example.org", preview.QuerySelector("p a")?.GetAttribute("href"));
         Assert.Null(preview.QuerySelector("script"));
         Assert.Null(preview.QuerySelector("img[onerror]"));
         Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("javascript", StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using NewsReader.Components.Shared;
 using NewsReader.Stories;
@@ -8,6 +9,9 @@ namespace NewsReader.Tests.Related;
 public sealed class RelatedStoriesComponentTests : BunitContext
 {
     private static readonly DateTime Day = new(2026, 10, 5, 9, 0, 0, DateTimeKind.Utc);
+
+    public RelatedStoriesComponentTests() =>
+        Services.AddSingleton(new NewsReader.Localization.SiteTime("UTC", "en-GB"));
 
     [Fact]
     public void RelatedStoriesAreHeadlineLinksUnderTheirHeading()

@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("09c4600c-d2b2-4669-9237-7edf50646a86"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("730576ae-f367-45c8-a4bf-6c51df6fe6ce"), entityTypeCount: 28)
         {
         }
 
@@ -24,6 +24,7 @@ namespace NewsReader.Data.CompiledModels
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var author = AuthorEntityType.Create(this);
             var autosaveSlot = AutosaveSlotEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace NewsReader.Data.CompiledModels
             var setupToken = SetupTokenEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var story = StoryEntityType.Create(this);
+            var storyAuthor = StoryAuthorEntityType.Create(this);
             var storyCategory = StoryCategoryEntityType.Create(this);
             var storyRevision = StoryRevisionEntityType.Create(this);
             var storyTag = StoryTagEntityType.Create(this);
@@ -50,12 +52,15 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, newsUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, newsUser);
+            AuthorEntityType.CreateForeignKey1(author, newsUser);
             AutosaveSlotEntityType.CreateForeignKey1(autosaveSlot, story);
             MediaFileEntityType.CreateForeignKey1(mediaFile, mediaItem);
             ReactionEntityType.CreateForeignKey1(reaction, story);
             ReactionCountEntityType.CreateForeignKey1(reactionCount, story);
             RelatedStoryEntityType.CreateForeignKey1(relatedStory, story);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, story);
+            StoryAuthorEntityType.CreateForeignKey1(storyAuthor, author);
+            StoryAuthorEntityType.CreateForeignKey2(storyAuthor, story);
             StoryCategoryEntityType.CreateForeignKey1(storyCategory, category);
             StoryCategoryEntityType.CreateForeignKey2(storyCategory, story);
             StoryRevisionEntityType.CreateForeignKey1(storyRevision, story);
@@ -70,6 +75,7 @@ namespace NewsReader.Data.CompiledModels
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AuthorEntityType.CreateAnnotations(author);
             AutosaveSlotEntityType.CreateAnnotations(autosaveSlot);
             CategoryEntityType.CreateAnnotations(category);
             DataVersionEntityType.CreateAnnotations(dataVersion);
@@ -82,6 +88,7 @@ namespace NewsReader.Data.CompiledModels
             SetupTokenEntityType.CreateAnnotations(setupToken);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             StoryEntityType.CreateAnnotations(story);
+            StoryAuthorEntityType.CreateAnnotations(storyAuthor);
             StoryCategoryEntityType.CreateAnnotations(storyCategory);
             StoryRevisionEntityType.CreateAnnotations(storyRevision);
             StoryTagEntityType.CreateAnnotations(storyTag);

@@ -18,8 +18,8 @@ namespace NewsReader.Data.CompiledModels
                 "NewsReader.Data.Story",
                 typeof(Story),
                 baseEntityType,
-                propertyCount: 23,
-                navigationCount: 2,
+                propertyCount: 22,
+                navigationCount: 3,
                 unnamedIndexCount: 6,
                 keyCount: 1);
 
@@ -31,13 +31,6 @@ namespace NewsReader.Data.CompiledModels
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
-
-            var author = runtimeEntityType.AddProperty(
-                "Author",
-                typeof(string),
-                propertyInfo: typeof(Story).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Story).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
 
             var body = runtimeEntityType.AddProperty(
                 "Body",

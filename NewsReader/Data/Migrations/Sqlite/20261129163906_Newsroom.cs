@@ -44,6 +44,26 @@ namespace NewsReader.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "OwnerId",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewNote",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SubmittedForReviewAt",
+                table: "Articles",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DataVersions",
                 columns: table => new
@@ -72,6 +92,16 @@ namespace NewsReader.Data.Migrations.Sqlite
                 table: "Articles",
                 column: "FeaturedAt",
                 filter: "\"FeaturedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_OwnerId",
+                table: "Articles",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_SubmittedForReviewAt",
+                table: "Articles",
+                column: "SubmittedForReviewAt");
         }
 
         /// <inheritdoc />
@@ -92,6 +122,14 @@ namespace NewsReader.Data.Migrations.Sqlite
                 name: "IX_Articles_FeaturedAt",
                 table: "Articles");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_OwnerId",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_SubmittedForReviewAt",
+                table: "Articles");
+
             migrationBuilder.DropColumn(
                 name: "BreakingUntil",
                 table: "Articles");
@@ -110,6 +148,18 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "NotifiedUpdateAt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewNote",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedForReviewAt",
                 table: "Articles");
         }
     }

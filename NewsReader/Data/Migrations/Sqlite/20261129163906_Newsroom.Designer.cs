@@ -11,8 +11,8 @@ using NewsReader.Data;
 namespace NewsReader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261129161035_Review")]
-    partial class Review
+    [Migration("20261129163906_Newsroom")]
+    partial class Newsroom
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,6 +163,44 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Authors", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
@@ -454,6 +492,8 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("StoryId", "ReaderId")
                         .IsUnique();
 
+                    b.HasIndex("ReactedAt", "StoryId", "Kind");
+
                     b.ToTable("Reactions");
                 });
 
@@ -562,11 +602,6 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -663,6 +698,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Articles", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Data.StoryAuthor", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ArticleId");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "AuthorId");
+
+                    b.HasIndex("AuthorId", "StoryId");
+
+                    b.ToTable("StoryAuthors", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
@@ -896,6 +950,16 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.HasOne("NewsReader.Data.NewsUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("NewsReader.Data.AutosaveSlot", b =>
                 {
                     b.HasOne("NewsReader.Data.Story", "Story")
@@ -958,6 +1022,25 @@ namespace NewsReader.Data.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("NewsReader.Data.StoryAuthor", b =>
+                {
+                    b.HasOne("NewsReader.Data.Author", "Author")
+                        .WithMany("Stories")
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Data.Story", "Story")
+                        .WithMany("Authors")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("NewsReader.Data.StoryCategory", b =>
                 {
                     b.HasOne("NewsReader.Data.Category", "Category")
@@ -1016,6 +1099,11 @@ namespace NewsReader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsReader.Data.Author", b =>
+                {
+                    b.Navigation("Stories");
+                });
+
             modelBuilder.Entity("NewsReader.Data.Category", b =>
                 {
                     b.Navigation("Stories");
@@ -1028,6 +1116,8 @@ namespace NewsReader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsReader.Data.Story", b =>
                 {
+                    b.Navigation("Authors");
+
                     b.Navigation("Categories");
 
                     b.Navigation("Tags");
