@@ -19,13 +19,14 @@ public sealed class DashboardPageTests : EditorPageContext
         var page = Render<NewsReader.Dashboard.Dashboard>();
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find(".dashboard").GetAttribute("data-admin-ready")), Wait);
-        Assert.Equal(["Stories published per week", "Reactions per day", "Most reacted to, last 7 days", "Scheduled"],
+        Assert.Equal(["Stories published per week", "Reactions per day", "Most reacted to, last 7 days", "Waiting for review", "Scheduled"],
             page.FindAll("h2").Select(h => h.TextContent.Trim()));
         Assert.NotEmpty(page.FindAll("[aria-labelledby=published-heading] svg"));
         Assert.NotEmpty(page.FindAll("[aria-labelledby=reactions-heading] svg"));
         Assert.StartsWith("1 story in the last 90 days", page.FindAll(".chart-summary")[0].TextContent);
         Assert.Equal("No reactions in the last 90 days.", page.FindAll(".chart-summary")[1].TextContent);
         Assert.Equal("No reactions in the last 7 days.", page.Find(".most-reacted p").TextContent.Trim());
-        Assert.Contains("Budget vote tomorrow", page.Find(".scheduled-list").TextContent);
+        Assert.Contains("Budget vote tomorrow", page.Find(".scheduled .scheduled-list").TextContent);
+        Assert.Equal("No story is waiting for review.", page.Find(".review-queue p").TextContent.Trim());
     }
 }

@@ -14,6 +14,7 @@ namespace NewsReader.Tests.FrontPage;
 public sealed class FrontPageTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 14, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string[] FourTitles = ["One", "Two", "Three", "Four"];
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
@@ -77,9 +78,9 @@ public sealed class FrontPageTests : IAsyncLifetime
     public async Task AtMostThreeLeadsTheNewestFeaturedFirstAndTheOldestMakesRoom()
     {
         var ids = new List<int>();
-        foreach (var (title, i) in new[] { "One", "Two", "Three", "Four" }.Select((t, i) => (t, i)))
+        for (var i = 0; i < 4; i++)
         {
-            ids.Add(await StoryAsync($"Story {title}", hoursAgo: 10 - i));
+            ids.Add(await StoryAsync($"Story {FourTitles[i]}", hoursAgo: 10 - i));
         }
         foreach (var id in ids)
         {

@@ -38,7 +38,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
 
     private static StoryDraft Draft(string title, string body = "Body text.") => new(title, Body: body);
 
-    private async Task<StoryEdit> CreateAsync(StoryEditing who, string title) =>
+    private static async Task<StoryEdit> CreateAsync(StoryEditing who, string title) =>
         Assert.IsType<SaveResult.Saved>(await who.Saver.CreateAsync(Draft(title), default)).Story;
 
     /// <summary>The story's row and its revisions, to show that a refusal changed neither.</summary>
@@ -162,7 +162,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         var theirs = await CreateAsync(_editor, "Library extends opening hours");
         var edited = Assert.IsType<SaveResult.Saved>(
             await _editor.Saver.SaveDraftAsync(theirs.Id, theirs.Version, theirs.Draft with { Body = "Second text." }, default)).Story;
-        var revisionId = (await _editor.Revisions.GetRevisionsAsync(theirs.Id, default)).Last().Id;
+        var revisionId = (await _editor.Revisions.GetRevisionsAsync(theirs.Id, default))[^1].Id;
         var first = await _editor.Revisions.GetRevisionAsync(theirs.Id, revisionId, default);
         var before = await StoredAsync(theirs.Id);
 

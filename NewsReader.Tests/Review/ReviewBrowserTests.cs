@@ -68,5 +68,12 @@ public sealed class ReviewBrowserTests(BrowserSite browser) : IClassFixture<Brow
         await reader.GotoAsync("/articles/harbour-choir-wins-national-prize");
         await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Title);
         await Expect(reader.Locator(".story-body")).ToContainTextAsync("Coastal Voices prize");
+
+        // The byline is the contributor's author page, which lists the story.
+        var byline = reader.Locator(".byline").GetByRole(AriaRole.Link, new() { Name = "Cora Contributor" });
+        await Expect(byline).ToHaveAttributeAsync("href", "/authors/cora-contributor");
+        await byline.ClickAsync();
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cora Contributor");
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
     }
 }

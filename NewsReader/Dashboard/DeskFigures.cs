@@ -68,7 +68,7 @@ public sealed class DeskFigures(IDbContextFactory<NewsDbContext> dbFactory, Edit
                 .ToListAsync(cancellationToken));
     }
 
-    private async Task<IReadOnlyList<ReactedStory>> MostReactedAsync(NewsDbContext db, DateTime since, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ReactedStory>> MostReactedAsync(NewsDbContext db, DateTime since, CancellationToken cancellationToken)
     {
         var counts = await db.Reactions.AsNoTracking()
             .Where(r => r.ReactedAt >= since)

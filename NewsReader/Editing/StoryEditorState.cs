@@ -95,7 +95,7 @@ public sealed class StoryEditorState
 
     public string? ErrorOf(StoryField field) => _errors.GetValueOrDefault(field);
 
-    public string LocalTime(DateTime utc, bool seconds = false) => Time.Short(utc, seconds);
+    public string LocalTime(DateTime utc, bool seconds = false) => Time.Compact(utc, seconds);
 
     // ----- Typing -----
 

@@ -63,7 +63,7 @@ public sealed partial class SiteTime
     public string DateAndTime(DateTime utc) => $"{Date(utc)}, {ToSite(utc).ToString(_timePattern, Culture)}";
 
     /// <summary>The short form editors' tables use: "14 Nov 2026, 16:05".</summary>
-    public string Short(DateTime utc, bool seconds = false)
+    public string Compact(DateTime utc, bool seconds = false)
     {
         var site = ToSite(utc);
         var time = seconds ? Culture.DateTimeFormat.LongTimePattern : _timePattern;
