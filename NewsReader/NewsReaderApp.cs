@@ -116,7 +116,8 @@ public static class NewsReaderApp
         app.MapRazorComponents<App>()
             // Our own Content-Security-Policy already says frame-ancestors 'self'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
-            .RequireEditorsForCircuits();
+            .RequireEditorsForCircuits()
+            .WithoutStateOnStaticPages();
         return app;
     }
 
