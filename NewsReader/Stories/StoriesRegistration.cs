@@ -2,12 +2,13 @@ namespace NewsReader.Stories;
 
 public static class StoriesRegistration
 {
-    /// <summary>Stories as readers get them and as every writer saves them: one renderer, one reader-side query class, one writer.</summary>
+    /// <summary>Stories as readers get them and as every writer saves them: one renderer, the reader-side queries, one writer.</summary>
     public static IServiceCollection AddStories(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PublishedStories>();
+        services.AddSingleton<StoryPageReads>();
         services.AddSingleton<CategoryMenu>();
         services.AddSingleton<StoryWriter>();
         services.AddSingleton<StoryChanges>();
