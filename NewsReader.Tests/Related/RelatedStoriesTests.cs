@@ -119,7 +119,7 @@ public sealed class RelatedStoriesTests : IDisposable
         var related = _site.GetService<RelatedStoriesService>();
 
         var incremental = await SameTopicShareAsync(related, topicOf);
-        await _site.GetService<RelatedStoriesUpdater>().RecomputeAllAsync(CancellationToken.None);
+        await _site.GetService<RelatedBulkRanking>().StartOverAsync(CancellationToken.None);
         var recomputed = await SameTopicShareAsync(related, topicOf);
 
         Assert.True(incremental >= 0.9, $"added one by one, only {incremental:P0} of the first three related stories share the topic");

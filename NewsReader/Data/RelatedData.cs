@@ -59,8 +59,9 @@ public sealed class StoryTermConfiguration : IEntityTypeConfiguration<StoryTerm>
         term.ToTable("ArticleTerms");
         term.HasKey(t => new { t.StoryId, t.Term });
         term.Property(t => t.Term).HasMaxLength(100);
-        // Covering: a posting list is read from the index alone.
-        term.HasIndex(t => new { t.Term, t.StoryId, t.Weight });
+        // Covering and by weight within a term: related-story candidates are each term's strongest
+        // postings, read from the index alone.
+        term.HasIndex(t => new { t.Term, t.Weight, t.StoryId });
         term.HasOne<Story>().WithMany().HasForeignKey(t => t.StoryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

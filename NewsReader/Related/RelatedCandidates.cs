@@ -76,21 +76,8 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
             }
         }
 
-        var postings = new Dictionary<int, List<WeightedTerm>>();
         var allTerms = ownTerms.Values.SelectMany(t => t).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var part in allTerms.Chunk(IdChunk))
-        {
-            var rows = await db.Set<StoryTerm>().AsNoTracking().Where(t => part.Contains(t.Term))
-                .Select(t => new { t.StoryId, t.Term, t.Weight }).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                if (!postings.TryGetValue(row.StoryId, out var list))
-                {
-                    postings[row.StoryId] = list = [];
-                }
-                list.Add(new WeightedTerm(row.Term, row.Weight));
-            }
-        }
+        var postings = await TopPostingsAsync(db, allTerms, cancellationToken);
 
         var (ownCategories, ownTags) = await CategoriesAndTagsAsync(db, toRank, cancellationToken);
         var candidates = new HashSet<int>(postings.Keys);
@@ -134,6 +121,42 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
                 candidateTags.GetValueOrDefault(id) ?? [], postings.GetValueOrDefault(id) ?? []));
         }
         return index;
+    }
+
+    /// <summary>
+    /// For each term, the stories that weigh it most: the first <see cref="RelatedIndex.PostingsPerTerm"/>
+    /// by weight, which is all the ranking reads of a posting list. Read from the (Term, Weight) index
+    /// one term at a time, so a term shared by half of a million stories costs what a rare one does.
+    /// </summary>
+    private static async Task<Dictionary<int, List<WeightedTerm>>> TopPostingsAsync(
+        NewsDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var postings = new Dictionary<int, List<WeightedTerm>>();
+        if (terms.Count == 0)
+        {
+            return postings;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT ArticleId, Weight FROM ArticleTerms WHERE Term = @term ORDER BY Weight DESC LIMIT {RelatedIndex.PostingsPerTerm}";
+        var term = command.CreateParameter();
+        term.ParameterName = "@term";
+        command.Parameters.Add(term);
+        foreach (var value in terms)
+        {
+            term.Value = value;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var storyId = reader.GetInt32(0);
+                if (!postings.TryGetValue(storyId, out var list))
+                {
+                    postings[storyId] = list = [];
+                }
+                list.Add(new WeightedTerm(value, reader.GetFloat(1)));
+            }
+        }
+        return postings;
     }
 
     private readonly record struct Link(int StoryId, int TermId);

@@ -10,6 +10,7 @@ public static class RelatedRegistration
         services.AddSingleton<RelatedTerms>();
         services.AddSingleton<RelatedCandidates>();
         services.AddSingleton<RelatedStoriesUpdater>();
+        services.AddSingleton<RelatedBulkRanking>();
         services.AddSingleton<IStoryChangeListener>(provider => provider.GetRequiredService<RelatedStoriesUpdater>());
         services.AddSingleton<RelatedStoriesService>();
         services.AddHostedService<RelatedStoriesCatchUp>();

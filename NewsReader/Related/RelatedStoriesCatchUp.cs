@@ -8,7 +8,8 @@ namespace NewsReader.Related;
 /// After start-up, computes the related stories of stories that have none yet: stories saved before
 /// this feature existed, or added in bulk without telling the change listeners (seed-demo leaves a
 /// load of more than a few thousand stories to this). It runs in the background so the site answers
-/// meanwhile; pages show no related stories until it is done (100,000 stories: one to two minutes).
+/// meanwhile; pages show no related stories until it is done. A large backlog goes through
+/// <see cref="RelatedBulkRanking"/>: bounded batches at low priority, resumed after a restart.
 /// </summary>
 /// <remarks>
 /// <para>Stored counts, weights and scores are only comparable when they were all made by one version of
@@ -25,8 +26,12 @@ namespace NewsReader.Related;
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
     RelatedStoriesUpdater updater,
+    RelatedBulkRanking bulk,
     ILogger<RelatedStoriesCatchUp> logger) : BackgroundService
 {
+    /// <summary>More stories missing than this are ranked in bounded batches (<see cref="RelatedBulkRanking"/>) rather than in one go.</summary>
+    public const int BulkThreshold = 5000;
+
     private static readonly TimeSpan LockRetry = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +40,11 @@ public sealed class RelatedStoriesCatchUp(
         try
         {
             using var fileLock = await LockAsync(stoppingToken);
+            if (await bulk.IsUnfinishedAsync(stoppingToken))
+            {
+                await bulk.RunAsync(stoppingToken);
+                return;
+            }
             List<int> missing;
             bool outdated;
             await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
@@ -50,7 +60,12 @@ public sealed class RelatedStoriesCatchUp(
             if (outdated)
             {
                 logger.LogInformation("Related stories were ranked by an older version; ranking every story again.");
-                await updater.RecomputeAllAsync(stoppingToken);
+                await bulk.StartOverAsync(stoppingToken);
+            }
+            else if (missing.Count > BulkThreshold)
+            {
+                logger.LogInformation("{Count} stories have no related stories yet; ranking the archive in batches.", missing.Count);
+                await bulk.RunAsync(stoppingToken);
             }
             else
             {

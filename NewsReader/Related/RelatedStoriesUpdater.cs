@@ -22,7 +22,7 @@ namespace NewsReader.Related;
 /// </list>
 /// <para>Lists keep <see cref="StoredPerStory"/> entries, scheduled stories included, so that readers
 /// still see four when some are not yet out; the page filters by publish time. Weights of stories
-/// that did not change are not rewritten when the document frequencies drift; RecomputeAllAsync
+/// that did not change are not rewritten when the document frequencies drift; RelatedBulkRanking
 /// rebuilds everything from scratch.</para>
 /// </remarks>
 public sealed class RelatedStoriesUpdater(
@@ -76,23 +76,16 @@ public sealed class RelatedStoriesUpdater(
         }
     }
 
-    /// <summary>Throws away every term, frequency and list and computes them again (after a bulk load, or to undo drift).</summary>
-    public async Task RecomputeAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> while no batch of changes is being applied: the bulk ranking
+    /// (<see cref="RelatedBulkRanking"/>) takes its batches in turn with saves this way.
+    /// </summary>
+    public async Task RunExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            List<int> ids;
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            {
-                await db.Database.ExecuteSqlRawAsync(
-                    "DELETE FROM RelatedArticles; DELETE FROM ArticleTerms; DELETE FROM ArticleTermCounts; DELETE FROM TermStats;",
-                    cancellationToken);
-                ids = await db.Stories.Select(a => a.Id).ToListAsync(cancellationToken);
-            }
-            await UpdateCoreAsync(ids, cancellationToken);
-            // Only once all is done: a restart midway finds the old version and starts again.
-            await MarkRankingVersionAsync(cancellationToken);
+            await work();
         }
         finally
         {
@@ -241,8 +234,9 @@ public sealed class RelatedStoriesUpdater(
         return fullRecompute;
     }
 
-    private async Task WriteListsAsync(
-        Dictionary<int, List<RelatedScore>> lists, IEnumerable<int> cleared, CancellationToken cancellationToken)
+    /// <summary>Replaces the stored lists of the given stories, and clears those of <paramref name="cleared"/>.</summary>
+    internal async Task WriteListsAsync(
+        IReadOnlyDictionary<int, List<RelatedScore>> lists, IEnumerable<int> cleared, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = lists.Keys.Concat(cleared).Distinct().Order().ToList();

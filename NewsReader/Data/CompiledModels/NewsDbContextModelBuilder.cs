@@ -11,7 +11,7 @@ namespace NewsReader.Data.CompiledModels
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("730576ae-f367-45c8-a4bf-6c51df6fe6ce"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("8040c94a-a551-446f-84ed-de363b2a9269"), entityTypeCount: 28)
         {
         }
 

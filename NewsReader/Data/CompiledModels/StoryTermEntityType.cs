@@ -53,7 +53,7 @@ namespace NewsReader.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { term, storyId, weight });
+                new[] { term, weight, storyId });
 
             return runtimeEntityType;
         }

@@ -838,7 +838,7 @@ namespace NewsReader.Data.Migrations.Sqlite
 
                     b.HasKey("StoryId", "Term");
 
-                    b.HasIndex("Term", "StoryId", "Weight");
+                    b.HasIndex("Term", "Weight", "StoryId");
 
                     b.ToTable("ArticleTerms", (string)null);
                 });
