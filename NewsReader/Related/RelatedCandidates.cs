@@ -129,7 +129,7 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
     /// one term at a time, so a term shared by half of a million stories costs what a rare one does.
     /// </summary>
     private static async Task<Dictionary<int, List<WeightedTerm>>> TopPostingsAsync(
-        NewsDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+        NewsDbContext db, List<string> terms, CancellationToken cancellationToken)
     {
         var postings = new Dictionary<int, List<WeightedTerm>>();
         if (terms.Count == 0)
