@@ -34,6 +34,9 @@ public sealed class CacheFreshness(ReaderPageFastPath? fastPath = null)
     public void MarkRequestStart(HttpContext httpContext) =>
         httpContext.Items[GenerationItem] = Interlocked.Read(ref _generation);
 
+    /// <summary>True once the output cache's policy has taken the request as one whose response may be stored.</summary>
+    public static bool IsMarkedForStorage(HttpContext httpContext) => httpContext.Items.ContainsKey(GenerationItem);
+
     public async Task EvictAsync(IOutputCacheStore store, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -180,7 +180,8 @@ public sealed class ReaderPageFastPathMiddleware(
     private async Task RenderAndKeepAsync(HttpContext context, string key, bool hasReaderCookie)
     {
         var response = context.Response;
-        var capture = new ResponseCapture(response, ReaderPageFastPath.MaxPageBytes, clock);
+        var capture = new ResponseCapture(response, ReaderPageFastPath.MaxPageBytes, clock,
+            () => CacheFreshness.IsMarkedForStorage(context));
         response.Body = capture;
         try
         {
