@@ -96,6 +96,9 @@ public static class NewsReaderApp
             // Outside the output cache, which keeps one uncompressed copy for every client.
             app.UseResponseCompression();
         }
+        // Cached reader pages are answered here, before routing and authentication; it keeps its
+        // copies as the output cache below stores them, so it sits inside compression too.
+        app.UseReaderPageFastPath();
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -11,9 +11,10 @@ namespace NewsReader.Caching;
 /// moves a generation on and notes it against each tag it evicted; a response is stored only if none
 /// of its own tags was evicted since its request began (its database reads come after that moment).
 /// Per tag, so that a stream of reactions to one story never keeps other pages out of the cache.
-/// Eviction and the check-and-store take the same lock, so nothing slips between them.
+/// Eviction and the check-and-store take the same lock, so nothing slips between them; the same
+/// holds for the per-process copy in <see cref="ReaderPageFastPath"/>, which is evicted here too.
 /// </summary>
-public sealed class CacheFreshness
+public sealed class CacheFreshness(ReaderPageFastPath? fastPath = null)
 {
     /// <summary>Past this many remembered tags the memory is cleared (see <see cref="_forgottenBefore"/>).</summary>
     internal const int RememberedTags = 20_000;
@@ -33,6 +34,9 @@ public sealed class CacheFreshness
     public void MarkRequestStart(HttpContext httpContext) =>
         httpContext.Items[GenerationItem] = Interlocked.Read(ref _generation);
 
+    /// <summary>True once the output cache's policy has taken the request as one whose response may be stored.</summary>
+    public static bool IsMarkedForStorage(HttpContext httpContext) => httpContext.Items.ContainsKey(GenerationItem);
+
     public async Task EvictAsync(IOutputCacheStore store, IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -44,6 +48,7 @@ public sealed class CacheFreshness
                 _evictedAt.Clear();
                 _forgottenBefore = generation;
             }
+            fastPath?.Evict(tags);
             foreach (var tag in tags)
             {
                 _evictedAt[tag] = generation;
@@ -95,9 +100,15 @@ internal sealed class FreshOnlyOutputCacheStore(
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
         inner.GetAsync(key, cancellationToken);
 
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext, tags ?? [],
-            () => inner.SetAsync(key, value, tags, validFor, cancellationToken), cancellationToken);
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var httpContext = httpContextAccessor.HttpContext;
+        return freshness.StoreIfStillFreshAsync(httpContext, tags ?? [], async () =>
+        {
+            await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+            ReaderPageFastPath.NoteStored(httpContext, tags ?? [], validFor);
+        }, cancellationToken);
+    }
 
     public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
     {
@@ -113,10 +124,16 @@ internal sealed class FreshOnlyOutputCacheStore(
         return true;
     }
 
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        freshness.StoreIfStillFreshAsync(httpContextAccessor.HttpContext, MemoryMarshal.ToEnumerable(tags),
-            () => inner is IOutputCacheBufferStore buffered
+    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var httpContext = httpContextAccessor.HttpContext;
+        return freshness.StoreIfStillFreshAsync(httpContext, MemoryMarshal.ToEnumerable(tags), async () =>
+        {
+            await (inner is IOutputCacheBufferStore buffered
                 ? buffered.SetAsync(key, value, tags, validFor, cancellationToken)
-                : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken),
-            cancellationToken);
+                : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken));
+            // A copy of the tags: the output cache lends its array only for this call.
+            ReaderPageFastPath.NoteStored(httpContext, tags.ToArray(), validFor);
+        }, cancellationToken);
+    }
 }

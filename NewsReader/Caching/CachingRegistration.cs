@@ -13,7 +13,8 @@ public static class CachingRegistration
     public static IServiceCollection AddReaderPageCache(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton<CacheFreshness>();
+        services.AddSingleton<ReaderPageFastPath>();
+        services.AddSingleton(provider => new CacheFreshness(provider.GetRequiredService<ReaderPageFastPath>()));
         services.AddSingleton<ReaderPageEvictor>();
         services.AddSingleton<IStoryChangeListener>(provider => provider.GetRequiredService<ReaderPageEvictor>());
         services.AddOutputCache(options => options.AddBasePolicy(new ReaderPageCachePolicy()));
