@@ -87,15 +87,19 @@ public sealed class SearchService(
             }
 
             // Only the page's 20 stories are highlighted (highlight and snippet re-read and
-            // re-tokenize a story's text) and loaded as cards.
+            // re-tokenize a story's text) and loaded as cards. FTS5 takes the rowid range as its own
+            // constraint but not the id list: without the range it walked every match of a common
+            // word to find the 20.
             var marked = await db.Database.SqlQueryRaw<HitRow>($"""
                 SELECT rowid AS Id,
                        highlight(ArticleSearch, 0, {Marks}) AS Title,
                        highlight(ArticleSearch, 1, {Marks}) AS Summary,
                        snippet(ArticleSearch, 2, {Marks}, '…', 28) AS Body
                 FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
-                """, new SqliteParameter("@match", match), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
+                WHERE ArticleSearch MATCH @match AND rowid BETWEEN @first AND @last
+                  AND rowid IN (SELECT value FROM json_each(@ids))
+                """, new SqliteParameter("@match", match), new SqliteParameter("@first", ids.Min()),
+                new SqliteParameter("@last", ids.Max()), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
 
             var cards = await stories.CardsAsync(db, ids, cancellationToken);
