@@ -50,21 +50,28 @@ public sealed class DemoSeeder(
             firstNumber = await db.Stories.CountAsync(cancellationToken) + 1;
         }
 
+        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tagIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var authorIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var newIds = new List<int>(count);
+        var starts = Enumerable.Range(0, (count + BatchSize - 1) / BatchSize).Select(b => b * BatchSize).ToList();
 
-        // Only for a bulk load: leaving WAL waits for no one, but a small seed is not worth the switch.
-        var leftWal = count > ImmediateRelatedLimit && await SwitchJournalAsync(leave: true, cancellationToken);
-        TimeSpan writing;
-        try
+        Task<Batch>? next = null;
+        var writing = TimeSpan.Zero;
+        foreach (var start in starts)
         {
-            writing = await WriteAllAsync(generator, blockHtml, firstNumber, count, now, newIds, progress, stopwatch, cancellationToken);
-        }
-        finally
-        {
-            if (leftWal)
-            {
-                await SwitchJournalAsync(leave: false, CancellationToken.None);
-            }
+            var batch = next is null ? Prepare(generator, blockHtml, firstNumber + start, Math.Min(BatchSize, count - start), now, cancellationToken) : await next;
+            var following = start + BatchSize;
+            // The generator is not thread-safe, but only one Prepare runs at a time: the next starts after this one was awaited.
+            next = following < count
+                ? Task.Run(() => Prepare(generator, blockHtml, firstNumber + following, Math.Min(BatchSize, count - following), now, cancellationToken), cancellationToken)
+                : null;
+            var writeStarted = stopwatch.Elapsed;
+            await EnsureTermsAsync(batch.Inputs, categoryIds, tagIds, cancellationToken);
+            await EnsureAuthorsAsync(batch.Inputs, authorIds, cancellationToken);
+            newIds.AddRange(await InsertAsync(batch, categoryIds, tagIds, authorIds, cancellationToken));
+            writing += stopwatch.Elapsed - writeStarted;
+            progress?.Report((newIds.Count, count));
         }
         logger.LogInformation(
             "Inserted {Count} demo stories in {Elapsed:0.0} s ({Writing:0.0} s of it writing rows; generating and rendering overlaps it).",
@@ -83,51 +90,6 @@ public sealed class DemoSeeder(
                 "Related stories for these {Count} stories will be computed by the site in the background when it next starts.", newIds.Count);
         }
         return (count, stopwatch.Elapsed);
-    }
-
-    private async Task<TimeSpan> WriteAllAsync(
-        DemoStoryGenerator generator, BlockHtml blockHtml, int firstNumber, int count, DateTime now, List<int> newIds,
-        IProgress<(int Done, int Total)>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
-    {
-        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tagIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var authorIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var starts = Enumerable.Range(0, (count + BatchSize - 1) / BatchSize).Select(b => b * BatchSize).ToList();
-        Task<Batch>? next = null;
-        var writing = TimeSpan.Zero;
-        foreach (var start in starts)
-        {
-            var batch = next is null ? Prepare(generator, blockHtml, firstNumber + start, Math.Min(BatchSize, count - start), now, cancellationToken) : await next;
-            var following = start + BatchSize;
-            // The generator is not thread-safe, but only one Prepare runs at a time: the next starts after this one was awaited.
-            next = following < count
-                ? Task.Run(() => Prepare(generator, blockHtml, firstNumber + following, Math.Min(BatchSize, count - following), now, cancellationToken), cancellationToken)
-                : null;
-            var writeStarted = stopwatch.Elapsed;
-            await EnsureTermsAsync(batch.Inputs, categoryIds, tagIds, cancellationToken);
-            await EnsureAuthorsAsync(batch.Inputs, authorIds, cancellationToken);
-            newIds.AddRange(await InsertAsync(batch, categoryIds, tagIds, authorIds, cancellationToken));
-            writing += stopwatch.Elapsed - writeStarted;
-            progress?.Report((newIds.Count, count));
-        }
-        return writing;
-    }
-
-    private async Task<bool> SwitchJournalAsync(bool leave, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsSqlite())
-        {
-            return false;
-        }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        if (leave)
-        {
-            return await SeedJournal.TryLeaveWalAsync(connection, logger, cancellationToken);
-        }
-        await SeedJournal.RestoreWalAsync(connection, cancellationToken);
-        return true;
     }
 
     private sealed record Batch(List<StoryInput> Inputs, Story[] Stories);
