@@ -42,6 +42,7 @@ public sealed class DemoSeeder(
     {
         var stopwatch = Stopwatch.StartNew();
         var generator = new DemoStoryGenerator(seed);
+        var blockHtml = new BlockHtml(markdown);
         var now = clock.GetUtcNow().UtcDateTime;
         int firstNumber;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -59,11 +60,11 @@ public sealed class DemoSeeder(
         var writing = TimeSpan.Zero;
         foreach (var start in starts)
         {
-            var batch = next is null ? Prepare(generator, firstNumber + start, Math.Min(BatchSize, count - start), now, cancellationToken) : await next;
+            var batch = next is null ? Prepare(generator, blockHtml, firstNumber + start, Math.Min(BatchSize, count - start), now, cancellationToken) : await next;
             var following = start + BatchSize;
             // The generator is not thread-safe, but only one Prepare runs at a time: the next starts after this one was awaited.
             next = following < count
-                ? Task.Run(() => Prepare(generator, firstNumber + following, Math.Min(BatchSize, count - following), now, cancellationToken), cancellationToken)
+                ? Task.Run(() => Prepare(generator, blockHtml, firstNumber + following, Math.Min(BatchSize, count - following), now, cancellationToken), cancellationToken)
                 : null;
             var writeStarted = stopwatch.Elapsed;
             await EnsureTermsAsync(batch.Inputs, categoryIds, tagIds, cancellationToken);
@@ -93,18 +94,22 @@ public sealed class DemoSeeder(
 
     private sealed record Batch(List<StoryInput> Inputs, Story[] Stories);
 
-    private Batch Prepare(DemoStoryGenerator generator, int firstNumber, int size, DateTime now, CancellationToken cancellationToken)
+    private Batch Prepare(
+        DemoStoryGenerator generator, BlockHtml blockHtml, int firstNumber, int size, DateTime now, CancellationToken cancellationToken)
     {
-        var inputs = Enumerable.Range(firstNumber, size).Select(n => generator.Next(n, now)).ToList();
+        var made = Enumerable.Range(firstNumber, size).Select(n => generator.NextWithBlocks(n, now)).ToList();
+        var inputs = made.Select(m => m.Input).ToList();
         var stories = new Story[size];
-        // A few chunks per core, each rendered on one worker thread (see RenderAndMeasureAll).
+        // A few chunks per core, each measured on one worker thread (see MeasureAll); the HTML is
+        // the blocks' HTML, each block rendered once for the whole load.
         var chunks = Enumerable.Range(0, size).Chunk(RenderChunk).ToList();
         Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
-            var rendered = markdown.RenderAndMeasureAll(chunk.Select(i => (inputs[i].Title, inputs[i].Body)).ToList());
+            var measures = markdown.MeasureAll(chunk.Select(i => (inputs[i].Title, inputs[i].Body)).ToList());
             for (var j = 0; j < chunk.Length; j++)
             {
-                stories[chunk[j]] = ToStory(inputs[chunk[j]], rendered[j].Html, rendered[j].Measure, now);
+                var html = blockHtml.Compose(made[chunk[j]].Blocks);
+                stories[chunk[j]] = ToStory(inputs[chunk[j]], html, measures[j], now);
             }
         });
         return new Batch(inputs, stories);

@@ -52,34 +52,43 @@ public sealed class DemoStoryGenerator(int seed)
         ["Ana Ferreira", "Jonah Whitlock", "Priya Castellan", "Samuel Oyelaran", "Mireille Dufort", "Hana Kowalczyk",
          "Tomasz Lind", "Grace Adeyemi", "Luca Bellandi", "Sunniva Berg", "Rafael Quintero", "Aoife Brennan"];
 
-    private readonly Random _random = new(seed);
+    // Bodies are made of paragraphs and headings from a fixed pool per topic, so that a bulk load
+    // renders each distinct block once (see DemoSeeder) instead of once per story; with this many
+    // blocks to choose from, stories still differ in their words, length and order.
+    private const int ParagraphsPerTopic = 48;
+    private const int OpeningsPerTopic = 48;
+    private const int HeadingsPerTopic = 16;
 
-    public StoryInput Next(int number, DateTime newest)
+    private readonly Random _random = new(seed);
+    private readonly Dictionary<string, (string[] Openings, string[] Paragraphs, string[] Headings)> _pools = [];
+
+    public StoryInput Next(int number, DateTime newest) => NextWithBlocks(number, newest).Input;
+
+    /// <summary>
+    /// A story and the blocks its body is made of, in order: the body is each block followed by a
+    /// blank line, so its HTML is the blocks' HTML one after another.
+    /// </summary>
+    public (StoryInput Input, IReadOnlyList<string> Blocks) NextWithBlocks(int number, DateTime newest)
     {
         var topic = Topics[_random.Next(Topics.Length)];
+        var pool = PoolOf(topic);
         var place = Places[_random.Next(Places.Length)];
         var title = $"{Capitalise(Pick(topic.Words))} {Pick(topic.Words)} {Pick(CommonWords)} in {place}, story {number}";
         var summary = Capitalise(Sentence(topic.Words, 14));
-        var body = new StringBuilder();
+        var blocks = new List<string>(10);
         var paragraphs = _random.Next(4, 9);
         for (var p = 0; p < paragraphs; p++)
         {
             if (p == 2)
             {
-                body.Append("## ").Append(Capitalise(Pick(topic.Words))).Append(" and ").Append(Pick(topic.Words)).Append("\n\n");
+                blocks.Add(Pick(pool.Headings));
             }
-            for (var s = _random.Next(3, 6); s > 0; s--)
-            {
-                body.Append(Capitalise(Sentence(topic.Words, _random.Next(10, 22)))).Append(' ');
-            }
-            if (p == 0)
-            {
-                // A named person, a place and a figure: the words that make real stories tell apart.
-                body.Append(Pick(FirstNames)).Append(' ').Append(Pick(LastNames)).Append(" of ").Append(Pick(Places))
-                    .Append(" said the ").Append(Pick(topic.Words)).Append(" would cost ")
-                    .Append(_random.Next(2, 950).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" thousand. ");
-            }
-            body.Append("\n\n");
+            blocks.Add(p == 0 ? Pick(pool.Openings) : Pick(pool.Paragraphs));
+        }
+        var body = new StringBuilder();
+        foreach (var block in blocks)
+        {
+            body.Append(block).Append("\n\n");
         }
 
         var categories = new[] { Categories[_random.Next(Categories.Length)], Categories[_random.Next(Categories.Length)] }
@@ -87,7 +96,38 @@ public sealed class DemoStoryGenerator(int seed)
         var tags = new[] { topic.Name, Pick(topic.Words), Pick(topic.Words) }.Distinct().ToList();
         var publishedAt = newest.AddMinutes(-number * 23 - _random.Next(20));
         // The number leads the slug so that cutting it to 100 characters keeps it unique.
-        return new StoryInput(title, Slug.From($"demo {number} {title}"), summary, [Authors[_random.Next(Authors.Length)]], body.ToString(), null, publishedAt, categories, tags);
+        var input = new StoryInput(title, Slug.From($"demo {number} {title}"), summary, [Authors[_random.Next(Authors.Length)]], body.ToString(), null, publishedAt, categories, tags);
+        return (input, blocks);
+    }
+
+    private (string[] Openings, string[] Paragraphs, string[] Headings) PoolOf((string Name, string[] Words) topic)
+    {
+        if (!_pools.TryGetValue(topic.Name, out var pool))
+        {
+            pool = (
+                Enumerable.Range(0, OpeningsPerTopic).Select(_ => Paragraph(topic.Words, opening: true)).ToArray(),
+                Enumerable.Range(0, ParagraphsPerTopic).Select(_ => Paragraph(topic.Words, opening: false)).ToArray(),
+                Enumerable.Range(0, HeadingsPerTopic).Select(_ => $"## {Capitalise(Pick(topic.Words))} and {Pick(topic.Words)}").ToArray());
+            _pools[topic.Name] = pool;
+        }
+        return pool;
+    }
+
+    private string Paragraph(string[] topicWords, bool opening)
+    {
+        var paragraph = new StringBuilder();
+        for (var s = _random.Next(3, 6); s > 0; s--)
+        {
+            paragraph.Append(Capitalise(Sentence(topicWords, _random.Next(10, 22)))).Append(' ');
+        }
+        if (opening)
+        {
+            // A named person, a place and a figure: the words that make real stories tell apart.
+            paragraph.Append(Pick(FirstNames)).Append(' ').Append(Pick(LastNames)).Append(" of ").Append(Pick(Places))
+                .Append(" said the ").Append(Pick(topicWords)).Append(" would cost ")
+                .Append(_random.Next(2, 950).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" thousand. ");
+        }
+        return paragraph.ToString();
     }
 
     private string Sentence(string[] topicWords, int length)

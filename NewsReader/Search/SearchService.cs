@@ -9,6 +9,9 @@ namespace NewsReader.Search;
 /// <summary>One story in the search results: its card, its title and an excerpt with the matches marked.</summary>
 public sealed record SearchHit(StoryListItem Story, HighlightedText Title, HighlightedText Excerpt);
 
+/// <summary>A page of search hits; <paramref name="NewestOnly"/> when more stories matched than were ranked.</summary>
+public sealed record SearchResults(PagedList<SearchHit> Hits, bool NewestOnly);
+
 /// <summary>
 /// Full-text search over published stories with the SQLite FTS5 table ArticleSearch (created, and
 /// kept in step with Stories by triggers, in the AddArticleSearch migration).
@@ -16,7 +19,7 @@ public sealed record SearchHit(StoryListItem Story, HighlightedText Title, Highl
 public sealed class SearchService(
     IDbContextFactory<NewsDbContext> dbFactory,
     PublishedStories stories,
-    TimeProvider clock,
+    StoryPositions positions,
     ILogger<SearchService> logger)
 {
     public const int PageSize = PublishedStories.PageSize;
@@ -28,76 +31,91 @@ public sealed class SearchService(
     // Both sentinels as SQL literals for highlight() and snippet(); see HighlightedText.
     private const string Marks = "char(2), char(3)";
 
-    // Published stories only. Drafts and scheduled stories are few, so they are left out by id
-    // (through the PublishedAt index) rather than by reading PublishedAt from each matching
-    // story's row, which with long bodies means walking its overflow pages: at 100,000 stories
-    // that is seconds per search. The unary + keeps the id list from being offered to FTS5 as a
-    // rowid constraint (measured with "rowid IN (published ids)": one ranked query took minutes).
-    private const string PublishedOnly =
-        "+ArticleSearch.rowid NOT IN (SELECT Id FROM Articles WHERE PublishedAt IS NULL OR PublishedAt > @now)";
+    /// <summary>
+    /// A word in most stories is ranked among this many of its newest matches only: bm25 scores
+    /// every match it ranks, and at 1,000,000 stories ranking all of them took hundreds of ms.
+    /// </summary>
+    public const int RankedMatchLimit = 1000;
 
     private sealed record HitRow(int Id, string Title, string Summary, string Body);
 
-    /// <summary>One page of published stories matching every word of the query, best first.</summary>
-    public async Task<PagedList<SearchHit>> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of published stories matching every word of the query, best first. When more than
+    /// <see cref="RankedMatchLimit"/> stories match, the newest of them are the ones ranked and
+    /// counted, and the result says so.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         if (query.IsEmpty)
         {
-            return new PagedList<SearchHit>([], page, PageSize, 0);
+            return new SearchResults(new PagedList<SearchHit>([], page, PageSize, 0), NewestOnly: false);
         }
 
         var match = query.ToMatchExpression();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var skip = (long)(page - 1) * PageSize;
+        var skip = (page - 1) * PageSize;
+        var order = await positions.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         try
         {
-            var total = await db.Database.SqlQueryRaw<int>($"""
-                SELECT count(*) AS "Value" FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND {PublishedOnly}
-                """, Parameters(match, now)).SingleAsync(cancellationToken);
-            if (total == 0 || skip >= total)
+            // FTS5 walks a word's matches in rowid order and stops at the limit, so this costs the
+            // same for a word in every story as for a word in a few. Publish state is the order's.
+            var newest = await db.Database.SqlQueryRaw<int>("""
+                SELECT rowid AS "Value" FROM ArticleSearch WHERE ArticleSearch MATCH @match
+                ORDER BY rowid DESC LIMIT @limit
+                """, new SqliteParameter("@match", match), new SqliteParameter("@limit", RankedMatchLimit + 1))
+                .ToListAsync(cancellationToken);
+            if (newest.Count == 0)
             {
-                return new PagedList<SearchHit>([], page, PageSize, total);
+                return new SearchResults(new PagedList<SearchHit>([], page, PageSize, 0), NewestOnly: false);
+            }
+            var newestOnly = newest.Count > RankedMatchLimit;
+            var lowestId = newestOnly ? newest[RankedMatchLimit - 1] : newest[^1];
+
+            // Ranking reads the index alone (a rowid range is a constraint FTS5 applies itself).
+            var ranked = (await db.Database.SqlQueryRaw<int>($"""
+                SELECT rowid AS "Value" FROM ArticleSearch
+                WHERE ArticleSearch MATCH @match AND rowid >= @lowest
+                ORDER BY {Rank}, rowid DESC
+                """, new SqliteParameter("@match", match), new SqliteParameter("@lowest", lowestId))
+                .ToListAsync(cancellationToken))
+                .Where(order.IsPublished)
+                .ToList();
+            var ids = ranked.Skip(skip).Take(PageSize).ToList();
+            if (ids.Count == 0)
+            {
+                return new SearchResults(new PagedList<SearchHit>([], page, PageSize, ranked.Count), newestOnly);
             }
 
-            // Ranking reads the index alone; only the page's 20 stories are then highlighted
-            // (highlight and snippet re-read and re-tokenize a story's text) and loaded as cards.
-            var ids = await db.Database.SqlQueryRaw<int>($"""
-                SELECT rowid AS "Value" FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND {PublishedOnly}
-                ORDER BY {Rank}, rowid DESC
-                LIMIT @take OFFSET @skip
-                """, [.. Parameters(match, now), new SqliteParameter("@take", PageSize), new SqliteParameter("@skip", skip)])
-                .ToListAsync(cancellationToken);
-
+            // Only the page's 20 stories are highlighted (highlight and snippet re-read and
+            // re-tokenize a story's text) and loaded as cards. FTS5 takes the rowid range as its own
+            // constraint but not the id list: without the range it walked every match of a common
+            // word to find the 20.
             var marked = await db.Database.SqlQueryRaw<HitRow>($"""
                 SELECT rowid AS Id,
                        highlight(ArticleSearch, 0, {Marks}) AS Title,
                        highlight(ArticleSearch, 1, {Marks}) AS Summary,
                        snippet(ArticleSearch, 2, {Marks}, '…', 28) AS Body
                 FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))
-                """, new SqliteParameter("@match", match), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
+                WHERE ArticleSearch MATCH @match AND rowid BETWEEN @first AND @last
+                  AND rowid IN (SELECT value FROM json_each(@ids))
+                """, new SqliteParameter("@match", match), new SqliteParameter("@first", ids.Min()),
+                new SqliteParameter("@last", ids.Max()), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
 
             var cards = await stories.CardsAsync(db, ids, cancellationToken);
             var hits = ids.Where(id => cards.ContainsKey(id) && marked.ContainsKey(id))
                 .Select(id => new SearchHit(cards[id], HighlightedText.Parse(marked[id].Title), Excerpt(marked[id])))
                 .ToList();
-            return new PagedList<SearchHit>(hits, page, PageSize, total);
+            return new SearchResults(new PagedList<SearchHit>(hits, page, PageSize, ranked.Count), newestOnly);
         }
         catch (SqliteException ex)
         {
             // The query is built from quoted words only, so this is not expected; but a reader's
             // input must never turn into an error page, so a failure reads as "nothing found".
             logger.LogWarning(ex, "Search for {Match} failed; answering with no results.", match);
-            return new PagedList<SearchHit>([], page, PageSize, 0);
+            return new SearchResults(new PagedList<SearchHit>([], page, PageSize, 0), NewestOnly: false);
         }
     }
-
-    private static SqliteParameter[] Parameters(string match, DateTime now) =>
-        [new("@match", match), new("@now", now)];
 
     // The body snippet when the body has a match; otherwise the summary (with its marks, if any),
     // which says more than the first words of a body that does not mention the search words.

@@ -102,6 +102,24 @@ public sealed class MarkdownRenderer
         return results;
     }
 
+    /// <summary>
+    /// <see cref="Measure"/> for many stories on one worker thread, for bulk loads whose HTML is
+    /// made without parsing each story again (seed-demo composes it from rendered paragraphs).
+    /// </summary>
+    public IReadOnlyList<TextMeasure> MeasureAll(IReadOnlyList<(string Title, string Markdown)> stories)
+    {
+        var texts = stories.Select(story => Cap(story.Markdown)).ToArray();
+        var measured = MarkdigGuard.TryRunEach(
+            texts.Length,
+            i =>
+            {
+                var body = MarkdownPlainText.Of(Parse(texts[i]));
+                return TextCounter.Measure(stories[i].Title, body.Text, body.Images);
+            },
+            _workBudget);
+        return measured.Select((m, i) => m.Succeeded ? m.Value! : TextCounter.Measure(stories[i].Title, texts[i], images: 0)).ToList();
+    }
+
     private MarkdownDocument Parse(string text) => MarkdownParser.Parse(text, _parseBudget);
 
     private static string Render(MarkdownDocument document) =>

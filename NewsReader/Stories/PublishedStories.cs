@@ -8,6 +8,7 @@ namespace NewsReader.Stories;
 public sealed class PublishedStories(
     IDbContextFactory<NewsDbContext> dbFactory,
     IOptions<NewsReaderOptions> options,
+    StoryPositions positions,
     TimeProvider clock)
 {
     public const int PageSize = 20;
@@ -132,55 +133,49 @@ public sealed class PublishedStories(
     }
 
     /// <summary>
-    /// One page of a list, newest first. With 100,000 stories the work must not grow with the
-    /// archive, and a story's row is expensive to touch (PublishedAt is stored after the body, so
-    /// reading it from the row walks the body's overflow pages). So the count and the page's ids come
-    /// from indexes alone: (PublishedAt, Id) for the order and the publish check, (CategoryId,
-    /// StoryId) / (TagId, StoryId) for membership, counting a list's links minus its few
-    /// unpublished ones. Only the page's 20 rows are then read.
+    /// One page of a list, newest first. The order, the count and the page's ids come from the
+    /// <see cref="StoryOrder"/> kept in memory (a category's or tag's membership from its link
+    /// index the first time it is asked for); only the page's 20 stories are read.
     /// </summary>
     private async Task<PagedList<StoryListItem>> GetPageAsync(
         Term? term, int page, CancellationToken cancellationToken, IReadOnlyCollection<int>? leaveOut = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var published = db.Stories.AsNoTracking().Where(a => a.PublishedAt != null && a.PublishedAt <= now);
-        var unpublished = db.Stories.AsNoTracking().Where(a => a.PublishedAt == null || a.PublishedAt > now).Select(a => a.Id);
-
-        int total;
-        switch (term)
-        {
-            case { Kind: TermKind.Category, Id: var categoryId }:
-                total = await db.Set<StoryCategory>().AsNoTracking()
-                    .CountAsync(l => l.CategoryId == categoryId && !unpublished.Contains(l.StoryId), cancellationToken);
-                published = published.Where(a => a.Categories.Any(l => l.CategoryId == categoryId));
-                break;
-            case { Kind: TermKind.Tag, Id: var tagId }:
-                total = await db.Set<StoryTag>().AsNoTracking()
-                    .CountAsync(l => l.TagId == tagId && !unpublished.Contains(l.StoryId), cancellationToken);
-                published = published.Where(a => a.Tags.Any(l => l.TagId == tagId));
-                break;
-            default:
-                if (leaveOut is { Count: > 0 })
-                {
-                    published = published.Where(a => !leaveOut.Contains(a.Id));
-                }
-                total = await published.CountAsync(cancellationToken);
-                break;
-        }
-
+        var order = await positions.GetAsync(cancellationToken);
         var skip = (page - 1) * PageSize;
-        if (total == 0 || skip >= total)
+        if (term is null)
+        {
+            leaveOut ??= [];
+            var total = order.Count - order.CountPublished(leaveOut.Distinct());
+            var ids = skip < total ? order.Page(skip, PageSize, leaveOut) : [];
+            return await ListAsync(ids, page, total, cancellationToken);
+        }
+        var kind = term.Kind == TermKind.Category ? StoryListKind.Category : StoryListKind.Tag;
+        return await GetTermPageAsync(order, kind, term.Id, page, cancellationToken);
+    }
+
+    /// <summary>One page of a category's, tag's or author's published stories, newest first.</summary>
+    public async Task<PagedList<StoryListItem>> GetTermPageAsync(StoryListKind kind, int termId, int page, CancellationToken cancellationToken) =>
+        await GetTermPageAsync(await positions.GetAsync(cancellationToken), kind, termId, page, cancellationToken);
+
+    private async Task<PagedList<StoryListItem>> GetTermPageAsync(
+        StoryOrder order, StoryListKind kind, int termId, int page, CancellationToken cancellationToken)
+    {
+        var ranks = await positions.TermRanksAsync(order, kind, termId, cancellationToken);
+        var skip = (page - 1) * PageSize;
+        var ids = skip < ranks.Length ? order.TermPage(ranks, skip, PageSize) : [];
+        return await ListAsync(ids, page, ranks.Length, cancellationToken);
+    }
+
+    private async Task<PagedList<StoryListItem>> ListAsync(List<int> ids, int page, int total, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
         {
             return new PagedList<StoryListItem>([], page, PageSize, total);
         }
-        var ids = await published
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip(skip).Take(PageSize)
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
-
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var byId = await CardsAsync(db, ids, cancellationToken);
+        // A story deleted since the order was built is missing here; the change that deleted it
+        // has already made the order stale, so the next request gets a full page.
         var cards = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         return new PagedList<StoryListItem>(cards, page, PageSize, total);
     }

@@ -7,6 +7,8 @@ public static class StoriesRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<StoryPositions>();
+        services.AddSingleton<IStoryChangeListener>(provider => provider.GetRequiredService<StoryPositions>());
         services.AddSingleton<PublishedStories>();
         services.AddSingleton<StoryPageReads>();
         services.AddSingleton<CategoryMenu>();
