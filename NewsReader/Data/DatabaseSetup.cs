@@ -89,6 +89,15 @@ public sealed class DatabaseSetup(
                 await RemoveStaleLockAsync(db.Database.GetDbConnection(), cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
             }
+            if (created)
+            {
+                // Related-story data stored in a new database is all made by this build's ranking; without
+                // the mark, a database seeded before the site first starts looked like an older one's and
+                // had every story ranked again.
+                await ExecuteAsync(db.Database.GetDbConnection(),
+                    $"INSERT OR IGNORE INTO TermStats (Term, Documents) VALUES ('{Related.RelatedStoriesUpdater.VersionTerm}', {Related.RelatedStoriesUpdater.RankingVersion});",
+                    cancellationToken);
+            }
             // WAL lets readers go on while a writer commits; the mode is stored in the file itself.
             await ExecuteAsync(db.Database.GetDbConnection(), "PRAGMA journal_mode=WAL;", cancellationToken);
             await ProbeWriteAsync(db.Database.GetDbConnection(), cancellationToken);

@@ -9,6 +9,7 @@ public sealed class PublishedStories(
     IDbContextFactory<NewsDbContext> dbFactory,
     IOptions<NewsReaderOptions> options,
     StoryPositions positions,
+    StoryPageReads pageReads,
     TimeProvider clock)
 {
     public const int PageSize = 20;
@@ -54,42 +55,9 @@ public sealed class PublishedStories(
         return new FrontPageView(leadIds.Where(leads.ContainsKey).Select(id => leads[id]).ToList(), list);
     }
 
-    private sealed record PublishedStoryRow(
-        int Id, string Title, string Slug, string Summary, List<TermLink> Authors, string BodyHtml, DateTime PublishedAt, DateTime UpdatedAt,
-        string? LeadImage, TextMeasure Measure, List<TermLink> Categories, List<TermLink> Tags,
-        DateTime? NotifiedUpdateAt, string CorrectionHtml);
-
-    // Compiled once: the story page is the most read page, and EF's per-call expression work
-    // (parameter extraction, query cache lookup) was a measurable part of an uncached view.
-    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<PublishedStoryRow?>> PublishedStoryQuery =
-        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
-            .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
-            .Select(a => new PublishedStoryRow(
-                a.Id, a.Title, a.Slug, a.Summary,
-                a.Authors.OrderBy(l => l.Position).Select(l => new TermLink(l.Author!.Name, l.Author.Slug)).ToList(),
-                a.BodyHtml, a.PublishedAt!.Value, a.UpdatedAt,
-                a.LeadImage, new TextMeasure(a.WordCount, a.CjkCharacterCount, a.ImageCount),
-                a.Categories.OrderBy(c => c.Position).Select(c => new TermLink(c.Category!.Name, c.Category.Slug)).ToList(),
-                a.Tags.OrderBy(t => t.Position).Select(t => new TermLink(t.Tag!.Name, t.Tag.Slug)).ToList(),
-                a.NotifiedUpdateAt, a.CorrectionHtml))
-            .AsSplitQuery()
-            .FirstOrDefault());
-
-    public async Task<StoryView?> GetPublishedAsync(string slug, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await PublishedStoryQuery(db, slug, now, cancellationToken);
-
-        return row is null
-            ? null
-            : new StoryView(row.Id, row.Title, row.Slug, row.Summary, row.Authors, row.BodyHtml, row.PublishedAt,
-                row.UpdatedAt, row.LeadImage, ReadTime.From(row.Measure, WordsPerMinute), row.Categories, row.Tags)
-            {
-                NotifiedUpdateAt = row.NotifiedUpdateAt,
-                CorrectionHtml = row.CorrectionHtml,
-            };
-    }
+    /// <summary>The published story at <paramref name="slug"/>, as its page shows it; null when there is none.</summary>
+    public async Task<StoryView?> GetPublishedAsync(string slug, CancellationToken cancellationToken) =>
+        (await pageReads.ReadAsync(slug, null, cancellationToken))?.Story;
 
     /// <summary>The current slug of a published story that used to be at <paramref name="oldSlug"/>.</summary>
     public async Task<string?> FindCurrentSlugAsync(string oldSlug, CancellationToken cancellationToken)
