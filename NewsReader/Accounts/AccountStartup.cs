@@ -11,6 +11,7 @@ namespace NewsReader.Accounts;
 /// after the database start-up, whose StartingAsync has migrated the database by then.
 /// </summary>
 public sealed class AccountStartup(
+    NewsReader.Data.DatabaseSetup database,
     AccountManager accounts,
     SetupTokens setupTokens,
     IOptions<NewsReaderOptions> options,
@@ -21,6 +22,9 @@ public sealed class AccountStartup(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        // Two sites started together would both create the roles (and the configured admin), and the
+        // second would fail on the unique names; one at a time, the second finds them there.
+        using var startup = await database.LockStartupAsync(cancellationToken);
         await accounts.EnsureRolesAsync(cancellationToken);
         var admin = options.Value.Admin;
         if (!string.IsNullOrWhiteSpace(admin.Email) || !string.IsNullOrEmpty(admin.Password))

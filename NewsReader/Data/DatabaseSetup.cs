@@ -53,7 +53,10 @@ public sealed class DatabaseSetup(
 
     private async Task PrepareOnceAsync(CancellationToken cancellationToken)
     {
-        if (await MigrateAsync(cancellationToken))
+        // Two sites started together on a new database: one migrates and imports the samples, the
+        // other waits and then finds both done.
+        using var startup = await LockStartupAsync(cancellationToken);
+        if (await MigrateUnlockedAsync(cancellationToken))
         {
             await ImportSampleStoriesAsync(cancellationToken);
         }
@@ -64,6 +67,17 @@ public sealed class DatabaseSetup(
     /// created). Throws <see cref="DatabaseUnavailableException"/> when the file cannot be used.
     /// </summary>
     public async Task<bool> MigrateAsync(CancellationToken cancellationToken)
+    {
+        using var startup = await LockStartupAsync(cancellationToken);
+        return await MigrateUnlockedAsync(cancellationToken);
+    }
+
+    /// <summary>The lock every process takes for its first-run work on this database (see <see cref="DatabaseFileLock"/>).</summary>
+    public Task<IDisposable?> LockStartupAsync(CancellationToken cancellationToken) =>
+        DatabaseFileLock.AcquireAsync(dbFactory, "startup",
+            () => logger.LogInformation("Another process is preparing this database; waiting for it."), cancellationToken);
+
+    private async Task<bool> MigrateUnlockedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var file = db.Database.GetDbConnection().DataSource;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
 
@@ -20,8 +19,8 @@ namespace NewsReader.Related;
 /// <remarks>
 /// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
 /// the same stories missing and both add their terms to the shared document frequencies, doubling
-/// them. So the work is done under an exclusive lock on a file beside the database: the second site
-/// waits, then finds nothing missing.
+/// them. So the work is done under an exclusive lock on a file beside the database
+/// (<see cref="DatabaseFileLock"/>): the second site waits, then finds nothing missing.
 /// </remarks>
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -31,8 +30,6 @@ public sealed class RelatedStoriesCatchUp(
 {
     /// <summary>More stories missing than this are ranked in bounded batches (<see cref="RelatedBulkRanking"/>) rather than in one go.</summary>
     public const int BulkThreshold = 5000;
-
-    private static readonly TimeSpan LockRetry = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,44 +81,8 @@ public sealed class RelatedStoriesCatchUp(
         }
     }
 
-    /// <summary>
-    /// An exclusive lock on "&lt;database&gt;.related-lock" (an empty file, left in place: deleting it
-    /// on release would let two waiters lock two different files), waiting while another process
-    /// holds it; null for in-memory databases.
-    /// </summary>
-    private async Task<FileStream?> LockAsync(CancellationToken cancellationToken)
-    {
-        string? path;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var dataSource = db.Database.IsSqlite()
-                ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource
-                : null;
-            path = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)
-                ? null
-                : Path.GetFullPath(dataSource) + ".related-lock";
-        }
-        if (path is null)
-        {
-            return null;
-        }
-        var waited = false;
-        while (true)
-        {
-            try
-            {
-                // FileShare.None is an exclusive advisory lock between processes on Linux too.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
-            }
-            catch (IOException)
-            {
-                if (!waited)
-                {
-                    logger.LogInformation("Another process is computing related stories for this database; waiting for it.");
-                    waited = true;
-                }
-                await Task.Delay(LockRetry, cancellationToken);
-            }
-        }
-    }
+    private Task<IDisposable?> LockAsync(CancellationToken cancellationToken) =>
+        DatabaseFileLock.AcquireAsync(dbFactory, "related",
+            () => logger.LogInformation("Another process is computing related stories for this database; waiting for it."),
+            cancellationToken);
 }
