@@ -33,20 +33,6 @@ public sealed class RelatedBulkRankingTests : IDisposable
         return subjectOf;
     }
 
-    private async Task<double> PrecisionAtThreeAsync(Dictionary<int, string> subjectOf)
-    {
-        var related = _site.GetService<RelatedStoriesService>();
-        var (same, total) = (0, 0);
-        foreach (var (id, subject) in subjectOf)
-        {
-            var links = (await related.GetRelatedAsync(id, CancellationToken.None)).Take(3).ToList();
-            Assert.Equal(3, links.Count);
-            total += links.Count;
-            same += links.Count(l => subjectOf[l.Id] == subject);
-        }
-        return same / (double)total;
-    }
-
     private async Task<NewsDbContext> DbAsync() =>
         await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
 
@@ -57,7 +43,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
 
         await new RelatedBulkRankingBuilder(_site).Build(batchSize: 7).StartOverAsync(CancellationToken.None);
 
-        var precision = await PrecisionAtThreeAsync(subjectOf);
+        var precision = await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf);
         Assert.True(precision >= 0.95, $"ranked in batches of 7, P@3 is {precision:F3}");
         await using var db = await DbAsync();
         Assert.False(await db.DataVersions.AnyAsync(v => v.Name == RelatedBulkRanking.PassName || v.Name == RelatedBulkRanking.PositionName));
@@ -90,7 +76,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         Assert.Equal(before, await ListsAsync(ids.Where(id => id <= finished)));
         var after = await ListsAsync(ids.Where(id => id > finished));
         Assert.All(ids.Where(id => id > finished), id => Assert.True(after.GetValueOrDefault(id) is { Length: >= 3 }, $"story {id} has no list"));
-        Assert.True(await PrecisionAtThreeAsync(subjectOf) >= 0.95);
+        Assert.True(await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf) >= 0.95);
     }
 
     [Fact]
@@ -113,7 +99,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         await new RelatedBulkRankingBuilder(_site).Build(batchSize: 6).RunAsync(CancellationToken.None);
 
         Assert.Equal(frequencies, await FrequenciesAsync());
-        Assert.True(await PrecisionAtThreeAsync(subjectOf) >= 0.95);
+        Assert.True(await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf) >= 0.95);
     }
 
     private async Task<Dictionary<string, int>> FrequenciesAsync()

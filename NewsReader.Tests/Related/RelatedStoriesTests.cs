@@ -116,11 +116,9 @@ public sealed class RelatedStoriesTests : IDisposable
             var id = await _site.AddStoryAsync(s.Title, s.Body, Day(1).AddHours(i), s.Categories, s.Tags, summary: s.Summary);
             topicOf[id] = s.Topic;
         }
-        var related = _site.GetService<RelatedStoriesService>();
-
-        var incremental = await SameTopicShareAsync(related, topicOf);
+        var incremental = await RelatedLists.PrecisionAtThreeAsync(_site, topicOf);
         await _site.GetService<RelatedBulkRanking>().StartOverAsync(CancellationToken.None);
-        var recomputed = await SameTopicShareAsync(related, topicOf);
+        var recomputed = await RelatedLists.PrecisionAtThreeAsync(_site, topicOf);
 
         Assert.True(incremental >= 0.9, $"added one by one, only {incremental:P0} of the first three related stories share the topic");
         Assert.True(recomputed >= 0.9, $"recomputed, only {recomputed:P0} of the first three related stories share the topic");
@@ -139,7 +137,7 @@ public sealed class RelatedStoriesTests : IDisposable
             subjectOf[id] = s.Subject;
         }
 
-        var share = await SameTopicShareAsync(_site.GetService<RelatedStoriesService>(), subjectOf);
+        var share = await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf);
 
         Assert.True(share >= 0.95, $"saved one by one, P@3 is {share:F3}");
     }
@@ -161,25 +159,11 @@ public sealed class RelatedStoriesTests : IDisposable
         await catchUp.StartAsync(CancellationToken.None);
         await catchUp.ExecuteTask!;
 
-        var related = await _site.GetService<RelatedStoriesService>().GetRelatedAsync(tramId, CancellationToken.None);
+        var related = await RelatedLists.OfAsync(_site, tramId);
         Assert.Equal([otherId], related.Select(r => r.Id));
         await using var check = await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
         Assert.Equal(RelatedStoriesUpdater.RankingVersion,
             await check.Set<TermStat>().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm).Select(s => s.Documents).SingleAsync());
-    }
-
-    private static async Task<double> SameTopicShareAsync(RelatedStoriesService related, Dictionary<int, string> topicOf)
-    {
-        var same = 0;
-        var total = 0;
-        foreach (var (id, topic) in topicOf)
-        {
-            var links = (await related.GetRelatedAsync(id, CancellationToken.None)).Take(3).ToList();
-            Assert.Equal(3, links.Count);
-            total += links.Count;
-            same += links.Count(l => topicOf[l.Id] == topic);
-        }
-        return same / (double)total;
     }
 
     [Fact]
