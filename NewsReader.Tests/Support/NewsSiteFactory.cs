@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Data;
 using NewsReader.Stories;
 
 namespace NewsReader.Tests.Support;
 
 /// <summary>
-/// The whole site on a temporary SQLite file. By default it starts with no stories (the content
-/// folder is empty) so each test says exactly what readers should see.
+/// The whole site on a temporary SQLite file, or on a new PostgreSQL database when
+/// <see cref="Provider"/> says so. By default it starts with no stories (the content folder is
+/// empty) so each test says exactly what readers should see.
 /// </summary>
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
@@ -19,6 +21,16 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath => Path.Combine(_folder, "news.db");
+
+    /// <summary>The database engine the site runs on; SQLite unless a test class says otherwise.</summary>
+    public DatabaseProvider Provider { get; init; } = TestProviders.Default;
+
+    private string? _postgresDatabase;
+
+    /// <summary>The site's connection string: its SQLite file, or its own PostgreSQL database.</summary>
+    public string ConnectionString => Provider == DatabaseProvider.Postgres
+        ? _postgresDatabase ??= TestPostgres.NewDatabase()
+        : $"Data Source={DatabasePath}";
 
     /// <summary>Story files imported on first start; empty unless a test writes into it first.</summary>
     public string ContentDirectory => Path.Combine(_folder, "articles");
@@ -44,7 +56,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:News", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:News", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("NewsReader:ContentDirectory", ContentDirectory);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (!KeepAddressLimits)
@@ -91,6 +104,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgresDatabase is not null)
+            {
+                TestPostgres.DropDatabase(_postgresDatabase);
+            }
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -6,7 +6,8 @@ namespace NewsReader.Data;
 public sealed record BackupResult(string? Error, string File = "", long Stories = 0, long Reactions = 0);
 
 /// <summary>
-/// A consistent copy of the SQLite database while the site keeps serving. SQLite's online backup
+/// A consistent copy of the database while the site keeps serving; on PostgreSQL a pg_dump
+/// (<see cref="PostgresBackup"/>), on SQLite as follows. SQLite's online backup
 /// API copies every page under one read transaction, so the copy is the database as of one moment
 /// (WAL lets writers go on meanwhile). The copy is written next to the target and renamed into
 /// place only once it passed an integrity check, so a failed backup never leaves a half file.
@@ -26,9 +27,13 @@ public sealed class DatabaseBackup(IDbContextFactory<NewsDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresBackup.BackupAsync(db, target, cancellationToken);
+        }
         if (db.Database.GetDbConnection() is not SqliteConnection source)
         {
-            return new BackupResult("backup copies SQLite databases only; back up other databases with their own tools.");
+            return new BackupResult("backup copies SQLite and PostgreSQL databases only; back up other databases with their own tools.");
         }
         if (!File.Exists(source.DataSource))
         {

@@ -72,14 +72,18 @@ public sealed class DatabaseSetup(
         return await MigrateUnlockedAsync(cancellationToken);
     }
 
-    /// <summary>The lock every process takes for its first-run work on this database (see <see cref="DatabaseFileLock"/>).</summary>
+    /// <summary>The lock every process takes for its first-run work on this database (see <see cref="DatabaseLock"/>).</summary>
     public Task<IDisposable?> LockStartupAsync(CancellationToken cancellationToken) =>
-        DatabaseFileLock.AcquireAsync(dbFactory, "startup",
+        DatabaseLock.AcquireAsync(dbFactory, "startup",
             () => logger.LogInformation("Another process is preparing this database; waiting for it."), cancellationToken);
 
     private async Task<bool> MigrateUnlockedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            return await MigratePostgresAsync(db, cancellationToken);
+        }
         var file = db.Database.GetDbConnection().DataSource;
         try
         {
@@ -108,9 +112,7 @@ public sealed class DatabaseSetup(
                 // Related-story data stored in a new database is all made by this build's ranking; without
                 // the mark, a database seeded before the site first starts looked like an older one's and
                 // had every story ranked again.
-                await ExecuteAsync(db.Database.GetDbConnection(),
-                    $"INSERT OR IGNORE INTO TermStats (Term, Documents) VALUES ('{Related.RelatedStoriesUpdater.VersionTerm}', {Related.RelatedStoriesUpdater.RankingVersion});",
-                    cancellationToken);
+                await ExecuteAsync(db.Database.GetDbConnection(), MarkRankingVersion("INSERT OR IGNORE", ""), cancellationToken);
             }
             // WAL lets readers go on while a writer commits; the mode is stored in the file itself.
             await ExecuteAsync(db.Database.GetDbConnection(), "PRAGMA journal_mode=WAL;", cancellationToken);
@@ -124,6 +126,34 @@ public sealed class DatabaseSetup(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DatabaseUnavailableException($"The folder of the database file {file} could not be created: {ex.Message}", ex);
+        }
+    }
+
+    private static string MarkRankingVersion(string insert, string onConflict) =>
+        $"""{insert} INTO "TermStats" ("Term", "Documents") VALUES ('{Related.RelatedStoriesUpdater.VersionTerm}', {Related.RelatedStoriesUpdater.RankingVersion}){onConflict};""";
+
+    /// <summary>
+    /// PostgreSQL: the server keeps its own files and journal, so only the migrations and the new
+    /// database's ranking mark are left to do. The database is created by the startup lock if missing.
+    /// </summary>
+    private static async Task<bool> MigratePostgresAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (created)
+            {
+                await db.Database.ExecuteSqlRawAsync(MarkRankingVersion("INSERT", " ON CONFLICT DO NOTHING"), cancellationToken);
+            }
+            return created;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new DatabaseUnavailableException(
+                $"The PostgreSQL database {server.Database} on {server.Host}:{server.Port} could not be used: {ex.Message} "
+                + "Check ConnectionStrings:News and that the server is running and lets this user in.", ex);
         }
     }
 

@@ -7,9 +7,17 @@ namespace NewsReader.Data;
 
 // Accounts (Identity's tables) and the Data Protection keys live in the same database as the
 // stories, so one backup holds everything and several instances share sign-ins.
-public class NewsDbContext(DbContextOptions<NewsDbContext> options)
-    : IdentityDbContext<NewsUser>(options), IDataProtectionKeyContext
+public class NewsDbContext : IdentityDbContext<NewsUser>, IDataProtectionKeyContext
 {
+    public NewsDbContext(DbContextOptions<NewsDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresNewsDbContext"/>, whose options name its own type.</summary>
+    protected NewsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Story> Stories => Set<Story>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();

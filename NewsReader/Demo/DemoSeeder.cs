@@ -124,13 +124,17 @@ public sealed class DemoSeeder(
         var connection = db.Database.GetDbConnection();
         // Demo data can be seeded again if the machine fails mid-way, so this connection skips the
         // fsync per commit; a larger page cache keeps the slug, date and search indexes' pages in memory.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", cancellationToken);
+        }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         await using var insertStory = Command(connection, transaction, """
             INSERT INTO "Articles" ("Title", "Slug", "Summary", "Body", "BodyHtml", "LeadImage", "WordCount",
-                "CjkCharacterCount", "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+                "CjkCharacterCount", "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version", "Correction", "CorrectionHtml")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, '', '')
             RETURNING "Id"
             """, 13);
         await using var insertCategory = Command(connection, transaction,
@@ -147,8 +151,8 @@ public sealed class DemoSeeder(
             object?[] values =
             [
                 a.Title, a.Slug, a.Summary, a.Body, a.BodyHtml, a.LeadImage, a.WordCount, a.CjkCharacterCount,
-                a.ImageCount, Format(a.CreatedAt), Format(a.UpdatedAt), a.PublishedAt is { } p ? Format(p) : null,
-                a.Version.ToString().ToUpperInvariant(),
+                a.ImageCount, Stored(a.CreatedAt, sqlite), Stored(a.UpdatedAt, sqlite), a.PublishedAt is { } p ? Stored(p, sqlite) : null,
+                sqlite ? a.Version.ToString().ToUpperInvariant() : a.Version,
             ];
             SetValues(insertStory, values);
             var id = Convert.ToInt32(await insertStory.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -198,7 +202,10 @@ public sealed class DemoSeeder(
         }
     }
 
-    private static string Format(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+    // SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC time itself.
+    private static object Stored(DateTime value, bool sqlite) => sqlite
+        ? value.ToString(DateFormat, CultureInfo.InvariantCulture)
+        : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static Story ToStory(StoryInput input, string html, TextMeasure measure, DateTime now)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
 using NewsReader.Stories;
@@ -84,16 +83,16 @@ public sealed class FeedStories(IDbContextFactory<NewsDbContext> dbFactory, Time
         // The publish dates come from the (PublishedAt, Id) index, materialised once, rather than
         // from each linked story's row: PublishedAt sits behind the long body columns, and reading
         // it row by row costs seconds at 100,000 stories.
-        var categories = await db.Database.SqlQueryRaw<CategoryNewest>("""
+        var categories = await db.Database.SqlQuery<CategoryNewest>($"""
             WITH published AS MATERIALIZED (
-                SELECT Id, PublishedAt FROM Articles WHERE PublishedAt IS NOT NULL AND PublishedAt <= @now)
-            SELECT c.Slug AS Slug, max(p.PublishedAt) AS Newest
-            FROM ArticleCategories l
-            JOIN published p ON p.Id = l.ArticleId
-            JOIN Categories c ON c.Id = l.CategoryId
-            GROUP BY c.Id, c.Slug
-            ORDER BY c.Slug
-            """, new SqliteParameter("@now", now))
+                SELECT "Id", "PublishedAt" FROM "Articles" WHERE "PublishedAt" IS NOT NULL AND "PublishedAt" <= {now})
+            SELECT c."Slug" AS "Slug", max(p."PublishedAt") AS "Newest"
+            FROM "ArticleCategories" l
+            JOIN published p ON p."Id" = l."ArticleId"
+            JOIN "Categories" c ON c."Id" = l."CategoryId"
+            GROUP BY c."Id", c."Slug"
+            ORDER BY c."Slug"
+            """)
             .ToListAsync(cancellationToken);
         return [new SitemapEntry("/", newest), .. categories.Select(c => new SitemapEntry($"/categories/{c.Slug}", c.Newest))];
     }

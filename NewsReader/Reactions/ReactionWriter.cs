@@ -11,7 +11,8 @@ namespace NewsReader.Reactions;
 /// per reaction capped the site at a few hundred reactions a second. So posts queue here in memory
 /// and a single loop writes whatever is waiting (up to <see cref="MaxBatch"/>) in ONE transaction,
 /// one fsync for all of them. Each caller's task completes only after the commit of its batch, so a
-/// reader is never told "done" about a reaction a crash could still take away.
+/// reader is never told "done" about a reaction a crash could still take away. On PostgreSQL each
+/// press is its own transaction instead (<see cref="PostgresReactionWrites"/>).
 /// </summary>
 public sealed class ReactionWriter : IAsyncDisposable
 {
@@ -28,18 +29,27 @@ public sealed class ReactionWriter : IAsyncDisposable
     private readonly Channel<PendingReaction> _queue =
         Channel.CreateUnbounded<PendingReaction>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly bool _postgres;
 
     public ReactionWriter(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock, ILogger<ReactionWriter> logger)
     {
         _dbFactory = dbFactory;
         _clock = clock;
         _logger = logger;
+        using (var db = dbFactory.CreateDbContext())
+        {
+            _postgres = db.Database.IsNpgsql();
+        }
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Queues the press of a button; completes once it is committed (set, moved or withdrawn).</summary>
     public Task<ReactionOutcome> WriteAsync(int storyId, string readerId, ReactionKind kind, CancellationToken cancellationToken)
     {
+        if (_postgres)
+        {
+            return PostgresReactionWrites.WriteAsync(_dbFactory, storyId, readerId, kind, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
         var pending = new PendingReaction(storyId, readerId, kind, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {

@@ -56,7 +56,7 @@ public sealed class RelatedBulkRanking(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(
-                "DELETE FROM RelatedArticles; DELETE FROM ArticleTerms; DELETE FROM ArticleTermCounts; DELETE FROM TermStats;",
+                """DELETE FROM "RelatedArticles"; DELETE FROM "ArticleTerms"; DELETE FROM "ArticleTermCounts"; DELETE FROM "TermStats";""",
                 cancellationToken);
             await SavePlaceAsync(db, Pass.Count, 0, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -153,7 +153,7 @@ public sealed class RelatedBulkRanking(
     private static async Task SavePlaceAsync(NewsDbContext db, Pass pass, int position, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO DataVersions (Name, Version) VALUES ({0}, {1}), ({2}, {3}) ON CONFLICT (Name) DO UPDATE SET Version = excluded.Version",
+            """INSERT INTO "DataVersions" ("Name", "Version") VALUES ({0}, {1}), ({2}, {3}) ON CONFLICT ("Name") DO UPDATE SET "Version" = excluded."Version" """,
             [PassName, (int)pass, PositionName, position], cancellationToken);
     }
 }

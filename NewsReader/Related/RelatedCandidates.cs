@@ -138,7 +138,7 @@ public sealed class RelatedCandidates(IDbContextFactory<NewsDbContext> dbFactory
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT ArticleId, Weight FROM ArticleTerms WHERE Term = @term ORDER BY Weight DESC LIMIT {RelatedIndex.PostingsPerTerm}";
+        command.CommandText = $"""SELECT "ArticleId", "Weight" FROM "ArticleTerms" WHERE "Term" = @term ORDER BY "Weight" DESC LIMIT {RelatedIndex.PostingsPerTerm}""";
         var term = command.CreateParameter();
         term.ParameterName = "@term";
         command.Parameters.Add(term);

@@ -25,7 +25,7 @@ internal static class RelatedSql
             return Task.CompletedTask;
         }
         // Table and column are our own constants and the ids are integers, so nothing here comes from a user.
-        var sql = $"DELETE FROM {table} WHERE {column} IN ({string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+        var sql = $"DELETE FROM \"{table}\" WHERE \"{column}\" IN ({string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
 #pragma warning disable EF1002
         return db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
 #pragma warning restore EF1002

@@ -20,7 +20,7 @@ namespace NewsReader.Related;
 /// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
 /// the same stories missing and both add their terms to the shared document frequencies, doubling
 /// them. So the work is done under an exclusive lock on a file beside the database
-/// (<see cref="DatabaseFileLock"/>): the second site waits, then finds nothing missing.
+/// (<see cref="DatabaseLock"/>): the second site waits, then finds nothing missing.
 /// </remarks>
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -82,7 +82,7 @@ public sealed class RelatedStoriesCatchUp(
     }
 
     private Task<IDisposable?> LockAsync(CancellationToken cancellationToken) =>
-        DatabaseFileLock.AcquireAsync(dbFactory, "related",
+        DatabaseLock.AcquireAsync(dbFactory, "related",
             () => logger.LogInformation("Another process is computing related stories for this database; waiting for it."),
             cancellationToken);
 }

@@ -98,7 +98,7 @@ public sealed class RelatedStoriesUpdater(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO TermStats (Term, Documents) VALUES ({0}, {1}) ON CONFLICT (Term) DO UPDATE SET Documents = excluded.Documents",
+            """INSERT INTO "TermStats" ("Term", "Documents") VALUES ({0}, {1}) ON CONFLICT ("Term") DO UPDATE SET "Documents" = excluded."Documents" """,
             [VersionTerm, RankingVersion], cancellationToken);
     }
 
@@ -246,7 +246,7 @@ public sealed class RelatedStoriesUpdater(
             await RelatedSql.DeleteByIdsAsync(db, "RelatedArticles", "ArticleId", part, cancellationToken);
         }
         await RelatedSql.InsertAsync(db.Database.GetDbConnection(), transaction,
-            "INSERT INTO RelatedArticles (ArticleId, Rank, RelatedArticleId, Score) VALUES (@a, @b, @c, @d)",
+            """INSERT INTO "RelatedArticles" ("ArticleId", "Rank", "RelatedArticleId", "Score") VALUES (@a, @b, @c, @d)""",
             lists.SelectMany(l => l.Value.Select((entry, i) => new object[] { l.Key, i + 1, entry.StoryId, entry.Score })),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);

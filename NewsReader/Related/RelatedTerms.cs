@@ -56,14 +56,14 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             await RelatedSql.DeleteByIdsAsync(db, "ArticleTermCounts", "ArticleId", chunk, cancellationToken);
-            await RelatedSql.InsertAsync(connection, transaction, "INSERT INTO ArticleTermCounts (ArticleId, Terms) VALUES (@a, @b)",
+            await RelatedSql.InsertAsync(connection, transaction, """INSERT INTO "ArticleTermCounts" ("ArticleId", "Terms") VALUES (@a, @b)""",
                 stories.Select(s => new object[] { s.Id, TermCounts.Format(s.Counts) }), cancellationToken);
             await RelatedSql.InsertAsync(connection, transaction,
-                "INSERT INTO TermStats (Term, Documents) VALUES (@a, @b) ON CONFLICT (Term) DO UPDATE SET Documents = Documents + excluded.Documents",
+                """INSERT INTO "TermStats" ("Term", "Documents") VALUES (@a, @b) ON CONFLICT ("Term") DO UPDATE SET "Documents" = "TermStats"."Documents" + excluded."Documents" """,
                 frequencyChanges.Where(c => c.Value != 0).Select(c => new object[] { c.Key, c.Value }), cancellationToken);
             if (frequencyChanges.Values.Any(v => v < 0))
             {
-                await db.Database.ExecuteSqlRawAsync("DELETE FROM TermStats WHERE Documents <= 0", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "TermStats" WHERE "Documents" <= 0""", cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -116,7 +116,7 @@ public sealed class RelatedTerms(IDbContextFactory<NewsDbContext> dbFactory)
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await RelatedSql.DeleteByIdsAsync(db, "ArticleTerms", "ArticleId", chunk, cancellationToken);
                 await RelatedSql.InsertAsync(db.Database.GetDbConnection(), transaction,
-                    "INSERT INTO ArticleTerms (ArticleId, Term, Weight) VALUES (@a, @b, @c)",
+                    """INSERT INTO "ArticleTerms" ("ArticleId", "Term", "Weight") VALUES (@a, @b, @c)""",
                     chunk.Where(result.ContainsKey).SelectMany(id => result[id].Select(t => new object[] { id, t.Term, t.Weight })),
                     cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

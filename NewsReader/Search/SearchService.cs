@@ -14,7 +14,8 @@ public sealed record SearchResults(PagedList<SearchHit> Hits, bool NewestOnly);
 
 /// <summary>
 /// Full-text search over published stories with the SQLite FTS5 table ArticleSearch (created, and
-/// kept in step with Stories by triggers, in the AddArticleSearch migration).
+/// kept in step with Stories by triggers, in the AddArticleSearch migration), or on PostgreSQL its
+/// weighted text-search vector (<see cref="PostgresSearch"/>).
 /// </summary>
 public sealed class SearchService(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -37,7 +38,7 @@ public sealed class SearchService(
     /// </summary>
     public const int RankedMatchLimit = 1000;
 
-    private sealed record HitRow(int Id, string Title, string Summary, string Body);
+    internal sealed record HitRow(int Id, string Title, string Summary, string Body);
 
     /// <summary>
     /// One page of published stories matching every word of the query, best first. When more than
@@ -59,11 +60,14 @@ public sealed class SearchService(
         {
             // FTS5 walks a word's matches in rowid order and stops at the limit, so this costs the
             // same for a word in every story as for a word in a few. Publish state is the order's.
-            var newest = await db.Database.SqlQueryRaw<int>("""
-                SELECT rowid AS "Value" FROM ArticleSearch WHERE ArticleSearch MATCH @match
-                ORDER BY rowid DESC LIMIT @limit
-                """, new SqliteParameter("@match", match), new SqliteParameter("@limit", RankedMatchLimit + 1))
-                .ToListAsync(cancellationToken);
+            var sqlite = db.Database.IsSqlite();
+            var newest = sqlite
+                ? await db.Database.SqlQueryRaw<int>("""
+                    SELECT rowid AS "Value" FROM ArticleSearch WHERE ArticleSearch MATCH @match
+                    ORDER BY rowid DESC LIMIT @limit
+                    """, new SqliteParameter("@match", match), new SqliteParameter("@limit", RankedMatchLimit + 1))
+                    .ToListAsync(cancellationToken)
+                : await PostgresSearch.NewestAsync(db, query, RankedMatchLimit + 1, cancellationToken);
             if (newest.Count == 0)
             {
                 return new SearchResults(new PagedList<SearchHit>([], page, PageSize, 0), NewestOnly: false);
@@ -72,12 +76,14 @@ public sealed class SearchService(
             var lowestId = newestOnly ? newest[RankedMatchLimit - 1] : newest[^1];
 
             // Ranking reads the index alone (a rowid range is a constraint FTS5 applies itself).
-            var ranked = (await db.Database.SqlQueryRaw<int>($"""
-                SELECT rowid AS "Value" FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND rowid >= @lowest
-                ORDER BY {Rank}, rowid DESC
-                """, new SqliteParameter("@match", match), new SqliteParameter("@lowest", lowestId))
-                .ToListAsync(cancellationToken))
+            var ranked = (sqlite
+                ? await db.Database.SqlQueryRaw<int>($"""
+                    SELECT rowid AS "Value" FROM ArticleSearch
+                    WHERE ArticleSearch MATCH @match AND rowid >= @lowest
+                    ORDER BY {Rank}, rowid DESC
+                    """, new SqliteParameter("@match", match), new SqliteParameter("@lowest", lowestId))
+                    .ToListAsync(cancellationToken)
+                : await PostgresSearch.RankedAsync(db, query, lowestId, cancellationToken))
                 .Where(order.IsPublished)
                 .ToList();
             var ids = ranked.Skip(skip).Take(PageSize).ToList();
@@ -90,17 +96,19 @@ public sealed class SearchService(
             // re-tokenize a story's text) and loaded as cards. FTS5 takes the rowid range as its own
             // constraint but not the id list: without the range it walked every match of a common
             // word to find the 20.
-            var marked = await db.Database.SqlQueryRaw<HitRow>($"""
-                SELECT rowid AS Id,
-                       highlight(ArticleSearch, 0, {Marks}) AS Title,
-                       highlight(ArticleSearch, 1, {Marks}) AS Summary,
-                       snippet(ArticleSearch, 2, {Marks}, '…', 28) AS Body
-                FROM ArticleSearch
-                WHERE ArticleSearch MATCH @match AND rowid BETWEEN @first AND @last
-                  AND rowid IN (SELECT value FROM json_each(@ids))
-                """, new SqliteParameter("@match", match), new SqliteParameter("@first", ids.Min()),
-                new SqliteParameter("@last", ids.Max()), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
-                .ToDictionaryAsync(r => r.Id, cancellationToken);
+            var marked = sqlite
+                ? await db.Database.SqlQueryRaw<HitRow>($"""
+                    SELECT rowid AS Id,
+                           highlight(ArticleSearch, 0, {Marks}) AS Title,
+                           highlight(ArticleSearch, 1, {Marks}) AS Summary,
+                           snippet(ArticleSearch, 2, {Marks}, '…', 28) AS Body
+                    FROM ArticleSearch
+                    WHERE ArticleSearch MATCH @match AND rowid BETWEEN @first AND @last
+                      AND rowid IN (SELECT value FROM json_each(@ids))
+                    """, new SqliteParameter("@match", match), new SqliteParameter("@first", ids.Min()),
+                    new SqliteParameter("@last", ids.Max()), new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
+                    .ToDictionaryAsync(r => r.Id, cancellationToken)
+                : await PostgresSearch.MarkedAsync(db, query, ids, cancellationToken);
 
             var cards = await stories.CardsAsync(db, ids, cancellationToken);
             var hits = ids.Where(id => cards.ContainsKey(id) && marked.ContainsKey(id))
@@ -108,7 +116,7 @@ public sealed class SearchService(
                 .ToList();
             return new SearchResults(new PagedList<SearchHit>(hits, page, PageSize, ranked.Count), newestOnly);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or Npgsql.PostgresException)
         {
             // The query is built from quoted words only, so this is not expected; but a reader's
             // input must never turn into an error page, so a failure reads as "nothing found".

@@ -25,14 +25,14 @@ public sealed record StoryPageData(
 /// contexts (a split query for the story's lists, then counts, choice, related, previous, next);
 /// EF's per-command work was a third of an uncached view. Here the lists come back as JSON arrays
 /// from correlated subqueries, one row in all. Each array carries its position (or rank), and is
-/// put in order here: SQLite does not promise the order in which an aggregate sees its rows.
+/// put in order here: neither SQLite nor PostgreSQL promises the order in which an aggregate sees its rows.
 /// </remarks>
 public sealed class StoryPageReads(IDbContextFactory<NewsDbContext> dbFactory, IOptions<NewsReaderOptions> options, TimeProvider clock)
 {
     /// <summary>Stored time values are text in this form (EF Core's for SQLite), so comparisons are textual.</summary>
     private const string StoredTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    private const string Sql = """
+    private const string SqliteSql = """
         SELECT a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml, a.PublishedAt, a.UpdatedAt, a.LeadImage,
                a.WordCount, a.CjkCharacterCount, a.ImageCount, a.NotifiedUpdateAt, a.CorrectionHtml,
                (SELECT json_group_array(json_array(l.Position, w.Name, w.Slug))
@@ -57,6 +57,32 @@ public sealed class StoryPageReads(IDbContextFactory<NewsDbContext> dbFactory, I
          WHERE a.Slug = $slug AND a.PublishedAt IS NOT NULL AND a.PublishedAt <= $now
         """;
 
+    // The same read in PostgreSQL's words: quoted names, json_agg, real timestamps.
+    private const string PostgresSql = """
+        SELECT a."Id", a."Title", a."Slug", a."Summary", a."BodyHtml", a."PublishedAt", a."UpdatedAt", a."LeadImage",
+               a."WordCount", a."CjkCharacterCount", a."ImageCount", a."NotifiedUpdateAt", a."CorrectionHtml",
+               (SELECT coalesce(json_agg(json_build_array(l."Position", w."Name", w."Slug")), '[]')
+                  FROM "StoryAuthors" l JOIN "Authors" w ON w."Id" = l."AuthorId" WHERE l."ArticleId" = a."Id"),
+               (SELECT coalesce(json_agg(json_build_array(l."Position", c."Name", c."Slug")), '[]')
+                  FROM "ArticleCategories" l JOIN "Categories" c ON c."Id" = l."CategoryId" WHERE l."ArticleId" = a."Id"),
+               (SELECT coalesce(json_agg(json_build_array(l."Position", t."Name", t."Slug")), '[]')
+                  FROM "ArticleTags" l JOIN "Tags" t ON t."Id" = l."TagId" WHERE l."ArticleId" = a."Id"),
+               (SELECT coalesce(json_agg(json_build_array(k."Kind", k."Count")), '[]')
+                  FROM "ReactionCounts" k WHERE k."ArticleId" = a."Id" AND k."Count" > 0),
+               (SELECT r."Kind" FROM "Reactions" r WHERE r."ArticleId" = a."Id" AND r."ReaderId" = @reader),
+               (SELECT coalesce(json_agg(json_build_array(r."Rank", s."Id", s."Title", s."Slug", s."PublishedAt")), '[]')
+                  FROM "RelatedArticles" r JOIN "Articles" s ON s."Id" = r."RelatedArticleId"
+                 WHERE r."ArticleId" = a."Id" AND s."Id" <> a."Id" AND s."PublishedAt" IS NOT NULL AND s."PublishedAt" <= @now),
+               (SELECT json_build_array(p."Id", p."Title", p."Slug", p."PublishedAt") FROM "Articles" p
+                 WHERE p."PublishedAt" IS NOT NULL AND (p."PublishedAt", p."Id") < (a."PublishedAt", a."Id")
+                 ORDER BY p."PublishedAt" DESC, p."Id" DESC LIMIT 1),
+               (SELECT json_build_array(n."Id", n."Title", n."Slug", n."PublishedAt") FROM "Articles" n
+                 WHERE n."PublishedAt" <= @now AND (n."PublishedAt", n."Id") > (a."PublishedAt", a."Id")
+                 ORDER BY n."PublishedAt", n."Id" LIMIT 1)
+          FROM "Articles" a
+         WHERE a."Slug" = @slug AND a."PublishedAt" IS NOT NULL AND a."PublishedAt" <= @now
+        """;
+
     /// <summary>The published story at <paramref name="slug"/> with all its page shows, or null.</summary>
     public async Task<StoryPageData?> ReadAsync(string slug, string? readerId, CancellationToken cancellationToken)
     {
@@ -65,10 +91,12 @@ public sealed class StoryPageReads(IDbContextFactory<NewsDbContext> dbFactory, I
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        AddParameter(command, "$slug", slug);
-        AddParameter(command, "$now", now.ToString(StoredTimeFormat, CultureInfo.InvariantCulture));
-        AddParameter(command, "$reader", (object?)readerId ?? DBNull.Value);
+        var sqlite = db.Database.IsSqlite();
+        var mark = sqlite ? "$" : "@";
+        command.CommandText = sqlite ? SqliteSql : PostgresSql;
+        AddParameter(command, mark + "slug", slug);
+        AddParameter(command, mark + "now", sqlite ? now.ToString(StoredTimeFormat, CultureInfo.InvariantCulture) : now);
+        AddParameter(command, mark + "reader", (object?)readerId ?? DBNull.Value).DbType = System.Data.DbType.String;
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -82,14 +110,14 @@ public sealed class StoryPageReads(IDbContextFactory<NewsDbContext> dbFactory, I
             Summary: reader.GetString(3),
             Authors: Links(reader.GetString(13)),
             BodyHtml: reader.GetString(4),
-            PublishedAt: Utc(reader.GetString(5)),
-            UpdatedAt: Utc(reader.GetString(6)),
+            PublishedAt: Utc(reader.GetValue(5)),
+            UpdatedAt: Utc(reader.GetValue(6)),
             LeadImage: reader.IsDBNull(7) ? null : reader.GetString(7),
             ReadTime: ReadTime.From(new TextMeasure(reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10)), options.Value.WordsPerMinute),
             Categories: Links(reader.GetString(14)),
             Tags: Links(reader.GetString(15)))
         {
-            NotifiedUpdateAt = reader.IsDBNull(11) ? null : Utc(reader.GetString(11)),
+            NotifiedUpdateAt = reader.IsDBNull(11) ? null : Utc(reader.GetValue(11)),
             CorrectionHtml = reader.GetString(12),
         };
         var tally = new ReactionTally(Counts(reader.GetString(16)), reader.IsDBNull(17) ? null : (ReactionKind)reader.GetInt32(17));
@@ -99,16 +127,21 @@ public sealed class StoryPageReads(IDbContextFactory<NewsDbContext> dbFactory, I
         return new StoryPageData(story, tally, Related(reader.GetString(18)), neighbours);
     }
 
-    private static void AddParameter(DbCommand command, string name, object value)
+    private static DbParameter AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
-    private static DateTime Utc(string stored) =>
-        DateTime.SpecifyKind(DateTime.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc);
+    /// <summary>A stored time: SQLite's text (UTC without an offset) or PostgreSQL's timestamp, in JSON as text with an offset.</summary>
+    private static DateTime Utc(object stored) => stored switch
+    {
+        DateTime time => DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc),
+        _ => DateTime.Parse((string)stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+    };
 
     /// <summary>[[position, name, slug], …] in position order.</summary>
     private static List<TermLink> Links(string json)

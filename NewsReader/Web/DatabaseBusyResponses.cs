@@ -16,12 +16,18 @@ public static class DatabaseBusyResponses
     public const string EditorMessage =
         "The database is busy with another change, so nothing was saved. Try again in a few seconds.";
 
-    /// <summary>True when <paramref name="exception"/>, or one it wraps (EF wraps SQLite's), is SQLITE_BUSY or SQLITE_LOCKED.</summary>
+    /// <summary>True when <paramref name="exception"/>, or one it wraps (EF wraps the provider's), is SQLITE_BUSY or SQLITE_LOCKED, or a passing PostgreSQL failure.</summary>
     public static bool IsBusy(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+            // PostgreSQL: out of connections, a lock or statement timeout, a broken or refused
+            // connection; Npgsql marks what is worth trying again.
+            if (e is Npgsql.NpgsqlException { IsTransient: true })
             {
                 return true;
             }
