@@ -64,19 +64,22 @@ nr_pg_pid() {
     [ -f "$file" ] && head -n 1 "$file" || true
 }
 
+# The functions return non-zero on failure and say why on standard error; they do not rely on set -e
+# (nr_pg_start is usually called inside $(...), where bash ignores it).
+
 # nr_pg_start <folder> <port> [fast]: initdb on first use, start, create the role; prints the
 # connection string. `fast` (CI, throw-away data) turns fsync off: a database per test site is then
 # created in milliseconds rather than waiting on the disk. Without it PostgreSQL is as durable as ever.
 nr_pg_start() {
     local folder=$1 port=$2 mode=${3:-durable}
     local bin pg data run password
-    bin=$(nr_pg_bin)
+    bin=$(nr_pg_bin) || return 1
     mkdir -p "$folder"
     folder=$(cd "$folder" && pwd)
     pg="$folder/postgres"
     data="$pg/data"
     run="$pg/run"
-    nr_check_reachable "$NR_PG_USER" "$folder"
+    nr_check_reachable "$NR_PG_USER" "$folder" || return 1
     mkdir -p "$pg" "$run"
     if [ ! -f "$pg/password" ]; then
         (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$pg/password")
@@ -123,13 +126,14 @@ SELECT 'CREATE ROLE newsreader LOGIN CREATEDB' WHERE NOT EXISTS (SELECT FROM pg_
 \gexec
 ALTER ROLE newsreader WITH LOGIN CREATEDB PASSWORD :'pw';
 SQL
+    [ $? -eq 0 ] || { nr_log "could not create the role newsreader"; return 1; }
     echo "Host=127.0.0.1;Port=$port;Username=newsreader;Password=$password;Database=postgres"
 }
 
 # nr_pg_createdb <folder> <port> <name>: a database owned by newsreader, if it does not exist yet.
 nr_pg_createdb() {
     local folder=$1 port=$2 name=$3 bin
-    bin=$(nr_pg_bin)
+    bin=$(nr_pg_bin) || return 1
     folder=$(cd "$folder" && pwd)
     nr_as "$NR_PG_USER" "$bin/psql" -h "$folder/postgres/run" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
         -v name="$name" >/dev/null <<'SQL'
@@ -146,7 +150,7 @@ nr_pg_stop() {
     if ! nr_pid_alive "$pid"; then
         return 0
     fi
-    bin=$(nr_pg_bin)
+    bin=$(nr_pg_bin) || return 1
     # Fast shutdown: open sessions are ended, committed work is kept.
     if ! nr_as "$NR_PG_USER" "$bin/pg_ctl" -D "$folder/postgres/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
         nr_log "pg_ctl stop failed; ending PostgreSQL (pid $pid)"
@@ -172,7 +176,7 @@ nr_redis_start() {
     mkdir -p "$folder"
     folder=$(cd "$folder" && pwd)
     dir="$folder/redis"
-    nr_check_reachable "$NR_REDIS_USER" "$folder"
+    nr_check_reachable "$NR_REDIS_USER" "$folder" || return 1
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown "$NR_REDIS_USER": "$dir"
     chmod 700 "$dir"
