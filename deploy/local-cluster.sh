@@ -145,7 +145,7 @@ wait_healthy() {
         fi
         if ! nr_pid_alive "$pid"; then
             tail -n 20 "$dir/instance-$port.log" >&2
-            die "instance :$port (pid $pid) exited, see $dir/instance-$port.log"
+            die "instance :$port (pid $pid) exited, see $dir/instance-$port.log ('$0 stop' stops what did start)"
         fi
         sleep 0.5
     done

@@ -55,7 +55,11 @@ nr_check_reachable() {
     fi
 }
 
-nr_pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# A process that has exited but not yet been reaped (a zombie, state Z) is not running.
+nr_pid_alive() {
+    local state
+    [ -n "${1:-}" ] && state=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
 
 # --- PostgreSQL -----------------------------------------------------------------------------------
 
