@@ -348,7 +348,7 @@ status() {
     line postgres "$(nr_pg_pid "$dir")" "$pg_port"
     line redis "$(nr_redis_pid "$dir")" "$redis_port"
     for port in "${instance_ports[@]}"; do
-        line "instance" "$(pid_in "$dir/instance-$port.pid")" "$port"
+        line "instance :$port" "$(pid_in "$dir/instance-$port.pid")" "$port"
     done
     line nginx "$(pid_in "$dir/nginx/nginx.pid")" "$front_port"
     return "$any_down"
