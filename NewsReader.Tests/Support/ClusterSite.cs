@@ -57,6 +57,7 @@ public sealed class ClusterSite : IAsyncDisposable
     private readonly string _folder;
     private Process? _nginx;
     private readonly StringBuilder _nginxOutput = new();
+    private readonly List<HttpClient> _readers = [];
 
     private ClusterSite(string folder, string connectionString)
     {
@@ -336,13 +337,23 @@ public sealed class ClusterSite : IAsyncDisposable
         }
     }
 
-    /// <summary>A reader with a browser of their own: cookies kept, redirects shown rather than followed.</summary>
-    public static HttpClient NewReader(Uri site) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    /// <summary>
+    /// A reader with a browser of their own on <paramref name="site"/> (an instance or nginx): cookies
+    /// kept, redirects shown rather than followed. Disposed with the cluster.
+    /// </summary>
+    public HttpClient NewReader(Uri site)
+    {
+        var reader = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = site,
             Timeout = TimeSpan.FromSeconds(30),
         };
+        lock (_readers)
+        {
+            _readers.Add(reader);
+        }
+        return reader;
+    }
 
     /// <summary>Presses a reaction button as the story page's form does (its Origin is the site posted to).</summary>
     public static Task<HttpResponseMessage> ReactAsync(HttpClient reader, string slug, string kind)
@@ -378,6 +389,10 @@ public sealed class ClusterSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var reader in _readers)
+        {
+            reader.Dispose();
+        }
         if (_nginx is not null)
         {
             if (!_nginx.HasExited)
