@@ -12,9 +12,9 @@ namespace NewsReader.Tests.Related;
 /// The whole archive ranked in small batches, as after a bulk load of a million stories: every
 /// story ends with an on-topic list, and a run stopped midway carries on where it stopped.
 /// </summary>
-public sealed class RelatedBulkRankingTests : IDisposable
+public abstract class RelatedBulkRankingTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly RelatedSiteFactory _site = new();
+    private readonly RelatedSiteFactory _site = new() { Provider = provider };
 
     public void Dispose() => _site.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
     private async Task<NewsDbContext> DbAsync() =>
         await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
 
-    [Fact]
+    [ProviderFact]
     public async Task RankingEverythingInSmallBatchesKeepsEveryListOnSubjectAndLeavesNoProgressBehind()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -51,7 +51,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
             await db.Set<TermStat>().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm).Select(s => s.Documents).SingleAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARunStoppedDuringTheRankingPassResumesAfterTheLastStoryItFinished()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -79,7 +79,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         Assert.True(await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf) >= 0.95);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARunStoppedDuringCountingCountsEachStoryOnceAndThenRanksEverything()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -130,3 +130,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         { BatchSize = batchSize };
     }
 }
+
+public sealed class RelatedBulkRankingTestsOnSqlite() : RelatedBulkRankingTests(DatabaseProvider.Sqlite);
+
+public sealed class RelatedBulkRankingTestsOnPostgres() : RelatedBulkRankingTests(DatabaseProvider.Postgres);
