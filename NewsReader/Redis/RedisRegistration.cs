@@ -23,6 +23,7 @@ public static class RedisRegistration
         var configurationString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(configurationString))
         {
+            services.AddSingleton(new JobLeases(null));
             return false;
         }
         var prefix = configuration[PrefixSetting] is { Length: > 0 } configured ? configured : RedisConnection.DefaultPrefix;
@@ -30,6 +31,7 @@ public static class RedisRegistration
         // Through a factory, so that the container disposes the connection with the site.
         services.AddSingleton(_ => redis);
         services.AddSingleton<SharedEvictions>();
+        services.AddSingleton(provider => new JobLeases(provider.GetRequiredService<RedisConnection>()));
         services.AddSingleton<IInMemoryStoryState>(provider => provider.GetRequiredService<StoryPositions>());
         services.AddSingleton<IInMemoryStoryState>(provider => provider.GetRequiredService<CategoryMenu>());
         services.AddSingleton<IInMemoryStoryState>(provider => provider.GetRequiredService<BreakingNews>());
