@@ -108,7 +108,9 @@ public sealed class CacheFreshness(ReaderPageFastPath? fastPath = null, SharedEv
         await _gate.WaitAsync();
         try
         {
-            var generation = Math.Max(sharedGeneration, Interlocked.Read(ref _generation) + 1);
+            // Never past the shared count: a count ahead of it would take later evictions elsewhere for older ones.
+            // A request begun before this may have missed evictions here (not in Redis, which is checked too).
+            var generation = Math.Max(sharedGeneration, Interlocked.Read(ref _generation));
             _evictedAt.Clear();
             _forgottenBefore = generation;
             Interlocked.Exchange(ref _generation, generation);
