@@ -30,7 +30,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
         _a = Instance();
         // A first, so that it alone creates the database; B then starts on it.
         _readerA = _a.CreateClient(new() { AllowAutoRedirect = false });
-        _b = Instance(_a.DatabasePath);
+        _b = Instance(_a.ConnectionString);
         _readerB = _b.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -46,14 +46,14 @@ public sealed class RedisCacheTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    private EditingSite Instance(string? databasePath = null)
+    private EditingSite Instance(string? databaseOf = null)
     {
         var site = new EditingSite();
         site.Settings["ConnectionStrings:Redis"] = RedisFactAttribute.Configuration;
         site.Settings["NewsReader:Redis:InstanceName"] = _prefix;
-        if (databasePath is not null)
+        if (databaseOf is not null)
         {
-            site.Settings["ConnectionStrings:News"] = $"Data Source={databasePath}";
+            site.Settings["ConnectionStrings:News"] = databaseOf;
         }
         return site;
     }
