@@ -63,7 +63,22 @@ public sealed class JobLeases(RedisConnection? redis)
     /// renewed every third of <paramref name="lifetime"/>; if a renewal fails (Redis lost it, or
     /// another took it) <paramref name="work"/> is cancelled rather than run twice.
     /// </summary>
-    public async Task RunAsync(string name, TimeSpan lifetime, Action waiting, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    public async Task RunAsync(string name, TimeSpan lifetime, Action waiting, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        await RunAsync(name, lifetime, lifetime / 6, waiting, work, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync(string, TimeSpan, Action, Func{CancellationToken, Task}, CancellationToken)"/>
+    /// for short work that every instance does now and then and that must not overlap between them
+    /// (writes to data they share): waits by asking again every few milliseconds.
+    /// </summary>
+    /// <remarks>A process holds one lease per name: its callers take turns in-process first.</remarks>
+    public Task RunExclusiveAsync(string name, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(name, ExclusiveLifetime, TimeSpan.FromMilliseconds(20), () => { }, work, cancellationToken);
+
+    /// <summary>Long enough for a batch of work; renewed meanwhile, so only how soon a stopped holder is replaced.</summary>
+    private static readonly TimeSpan ExclusiveLifetime = TimeSpan.FromSeconds(30);
+
+    private async Task RunAsync(string name, TimeSpan lifetime, TimeSpan retryEvery, Action waiting, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         if (redis is null)
         {
@@ -78,7 +93,7 @@ public sealed class JobLeases(RedisConnection? redis)
                 waiting();
                 waited = true;
             }
-            await Task.Delay(lifetime / 6, cancellationToken);
+            await Task.Delay(retryEvery, cancellationToken);
         }
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewing = RenewWhileHeldAsync(name, lifetime, lost);
