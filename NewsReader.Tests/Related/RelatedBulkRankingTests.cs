@@ -61,7 +61,7 @@ public abstract class RelatedBulkRankingTests(DatabaseProvider provider) : IDisp
         {
             // As a restart finds it: the ranking pass done up to `finished`, nothing stored after it.
             await db.RelatedStories.Where(r => r.StoryId > finished).ExecuteDeleteAsync();
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO DataVersions (Name, Version) VALUES ({0}, 3), ({1}, {2})",
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "DataVersions" ("Name", "Version") VALUES ({0}, 3), ({1}, {2})""",
                 RelatedBulkRanking.PassName, RelatedBulkRanking.PositionName, finished);
         }
         var before = await ListsAsync(ids.Where(id => id <= finished));
@@ -90,8 +90,8 @@ public abstract class RelatedBulkRankingTests(DatabaseProvider provider) : IDisp
         {
             // As a restart finds it: everything thrown away, then the first 20 stories counted.
             await db.Database.ExecuteSqlRawAsync(
-                "DELETE FROM RelatedArticles; DELETE FROM ArticleTerms; DELETE FROM ArticleTermCounts; DELETE FROM TermStats;");
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO DataVersions (Name, Version) VALUES ({0}, 1), ({1}, {2})",
+                """DELETE FROM "RelatedArticles"; DELETE FROM "ArticleTerms"; DELETE FROM "ArticleTermCounts"; DELETE FROM "TermStats";""");
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "DataVersions" ("Name", "Version") VALUES ({0}, 1), ({1}, {2})""",
                 RelatedBulkRanking.PassName, RelatedBulkRanking.PositionName, ids[19]);
         }
         await _site.GetService<RelatedTerms>().CountAsync(ids.Take(20).ToList(), null, CancellationToken.None);
