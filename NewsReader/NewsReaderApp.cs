@@ -56,7 +56,7 @@ public static class NewsReaderApp
         services.AddAuthors();
         services.AddReview();
         services.AddMedia(configuration);
-        services.AddReaderPageCache();
+        services.AddReaderPageCache(configuration);
         services.AddResponseCompression(options =>
         {
             // EnableForHttps stays off: compressed pages with secrets (the admin's antiforgery tokens) invite BREACH.

@@ -1,13 +1,14 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Accounts;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Accounts;
 
 /// <summary>Sign-in says nothing about which accounts exist, and guessing is limited per address.</summary>
-public sealed class SignInLimitTests : IDisposable
+public abstract class SignInLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new() { KeepAddressLimits = true };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, KeepAddressLimits = true };
 
     public void Dispose() => _site.Dispose();
 
@@ -16,7 +17,7 @@ public sealed class SignInLimitTests : IDisposable
     private static async Task<(HttpStatusCode Status, string Message)> AnswerAsync(HttpResponseMessage response) =>
         (response.StatusCode, Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[role=alert]").Text());
 
-    [Fact]
+    [ProviderFact]
     public async Task EveryFailedSignInGetsTheSameStatusAndTheSameWords()
     {
         var known = await _site.CreateUserAsync(SignIn.NewEmail(Roles.Editor));
@@ -43,7 +44,7 @@ public sealed class SignInLimitTests : IDisposable
         Assert.Equal(wrongPassword, disabledRightPassword);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SignInPostsFromOneAddressAreLimitedAndOtherAddressesAreNot()
     {
         var email = await _site.CreateUserAsync(SignIn.NewEmail(Roles.Editor));
@@ -68,7 +69,7 @@ public sealed class SignInLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync("/account/login")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SetupPostsFromOneAddressAreLimited()
     {
         var client = ClientFrom("203.0.113.32");
@@ -89,3 +90,7 @@ public sealed class SignInLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
     }
 }
+
+public sealed class SignInLimitTestsOnSqlite() : SignInLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class SignInLimitTestsOnPostgres() : SignInLimitTests(DatabaseProvider.Postgres);

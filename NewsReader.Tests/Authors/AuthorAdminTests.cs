@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Data;
 using NewsReader.Authors;
 using NewsReader.Editing;
 using NewsReader.Tests.Support;
@@ -6,9 +7,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Authors;
 
 /// <summary>The authors page's service: list, add, edit, delete (never an author a story names).</summary>
-public sealed class AuthorAdminTests : IAsyncLifetime
+public abstract class AuthorAdminTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site = new() { Provider = provider };
     private AsyncServiceScope _scope;
     private AuthorAdmin _admin = default!;
 
@@ -24,7 +25,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         await _site.DisposeAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAddedAuthorGetsASlugFromTheirNameAndShowsOnTheirPage()
     {
         Assert.Null(await _admin.CreateAsync(new AuthorForm("  Zoë Ångström ", Bio: "Writes about the sea.", Picture: "https://example.org/zoe.jpg"), default));
@@ -37,7 +38,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Equal("No stories here yet.", page.QuerySelector(".empty-list").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASecondAuthorWithTheSameNameOrSlugIsRefusedWithAReason()
     {
         await _admin.CreateAsync(new AuthorForm("Ana Ferreira"), default);
@@ -49,7 +50,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Single(await _admin.ListAsync(default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EditingAnAuthorChangesTheirPageAndEveryByline()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", authors: ["Ana Ferreira", "Jonah Whitlock"]);
@@ -65,7 +66,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Equal("Transport.", (await client.GetDocumentAsync("/authors/ana-f-lopes")).QuerySelector(".author-bio").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAuthorCanBeLinkedToOneAccountAndANewStoryOfThatAccountIsTheirs()
     {
         var account = Assert.Single(await _admin.AccountsAsync(default));
@@ -78,7 +79,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Equal("Ana Ferreira-Lopes", await _admin.NameForAccountAsync(account.Id, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAuthorAStoryNamesCannotBeDeletedAndAnUnusedOneCan()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", authors: ["Ana Ferreira"]);
@@ -94,7 +95,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Equal(["Ana Ferreira"], await _site.BylineAsync("tram"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheEditorsSuggestionsPutNamesStartingWithTheTextFirst()
     {
         foreach (var name in new[] { "Jonah Whitlock", "Ana Jones", "Jo March" })
@@ -105,3 +106,7 @@ public sealed class AuthorAdminTests : IAsyncLifetime
         Assert.Equal(["Jo March", "Jonah Whitlock", "Ana Jones"], await _admin.SuggestAsync("jo", default));
     }
 }
+
+public sealed class AuthorAdminTestsOnSqlite() : AuthorAdminTests(DatabaseProvider.Sqlite);
+
+public sealed class AuthorAdminTestsOnPostgres() : AuthorAdminTests(DatabaseProvider.Postgres);

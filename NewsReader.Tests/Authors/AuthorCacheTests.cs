@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Authors;
 using NewsReader.Editing;
@@ -10,13 +11,20 @@ namespace NewsReader.Tests.Authors;
 /// Cached reader pages that show an author change with them: a rename or a new bio evicts the
 /// author's page and every story showing the byline; a story given other authors evicts both pages.
 /// </summary>
-public sealed class AuthorCacheTests : IAsyncLifetime
+public abstract class AuthorCacheTests : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site;
     private readonly HttpClient _reader;
     private AsyncServiceScope _scope;
 
-    public AuthorCacheTests() => _reader = _site.CreateClient(new() { AllowAutoRedirect = false });
+    private readonly DatabaseProvider _provider;
+
+    protected AuthorCacheTests(DatabaseProvider provider)
+    {
+        _provider = provider;
+        _site = new();
+        _reader = _site.CreateClient(new() { AllowAutoRedirect = false });
+    }
 
     public async Task InitializeAsync() => _scope = await _site.SignedInScopeAsync();
 
@@ -35,7 +43,7 @@ public sealed class AuthorCacheTests : IAsyncLifetime
         Assert.True(response.Headers.Age.HasValue, $"{url} was not served from the output cache");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenamingAnAuthorOrChangingTheBioShowsOnTheNextRequest()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", authors: ["Ana Ferreira"]);
@@ -57,7 +65,7 @@ public sealed class AuthorCacheTests : IAsyncLifetime
         Assert.Contains("Ana Lopes", await _reader.GetStringAsync("/authors/ana-ferreira/feed.xml"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GivingAStoryOtherAuthorsChangesTheOldAndTheNewAuthorsPages()
     {
         var editing = StoryEditing.From(_scope.ServiceProvider);
@@ -77,3 +85,7 @@ public sealed class AuthorCacheTests : IAsyncLifetime
             (await _reader.GetDocumentAsync("/authors/jonah-whitlock")).QuerySelectorAll(".card-title").Select(t => t.Text()).Order());
     }
 }
+
+public sealed class AuthorCacheTestsOnSqlite() : AuthorCacheTests(DatabaseProvider.Sqlite);
+
+public sealed class AuthorCacheTestsOnPostgres() : AuthorCacheTests(DatabaseProvider.Postgres);

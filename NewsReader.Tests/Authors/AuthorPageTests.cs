@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using System.ServiceModel.Syndication;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -7,18 +8,25 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Authors;
 
 /// <summary>What readers see of authors: their page, the bylines that link to it, JSON-LD and their feed.</summary>
-public sealed class AuthorPageTests : IDisposable
+public abstract class AuthorPageTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public AuthorPageTests() => _client = _site.CreateClient(new() { AllowAutoRedirect = false });
+    private readonly DatabaseProvider _provider;
+
+    protected AuthorPageTests(DatabaseProvider provider)
+    {
+        _provider = provider;
+        _site = new();
+        _client = _site.CreateClient(new() { AllowAutoRedirect = false });
+    }
 
     public void Dispose() => _site.Dispose();
 
     private static DateTime Day(int day) => new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(day);
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAuthorsPageListsTheirPublishedStoriesNewestFirstUnderTheirName()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", publishedAt: Day(1), author: "Ana Ferreira");
@@ -35,7 +43,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.Contains("/authors/ana-ferreira/feed.xml", feeds);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheBioIsShownAndAnUnknownAuthorIsNotFound()
     {
         await _site.AddStoryAsync("Tram line opens", author: "Ana Ferreira");
@@ -48,7 +56,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/authors/nobody/feed.xml")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheAuthorsPageIsPagedLikeACategory()
     {
         for (var i = 1; i <= 23; i++)
@@ -66,7 +74,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.NotEqual(HttpStatusCode.InternalServerError, (await _client.GetAsync("/authors/ana-ferreira?page=abc")).StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(new[] { "Ana Ferreira" }, "By Ana Ferreira")]
     [InlineData(new[] { "Ana Ferreira", "Jonah Whitlock" }, "By Ana Ferreira and Jonah Whitlock")]
     [InlineData(new[] { "Ana Ferreira", "Jonah Whitlock", "Priya Castellan" }, "By Ana Ferreira, Jonah Whitlock and Priya Castellan")]
@@ -86,7 +94,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.Equal(slugs, cardByline!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryWithoutAnAuthorHasNoByline()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", author: "");
@@ -96,7 +104,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.Null(story.QuerySelector(".story-header .author"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StructuredDataNamesEachAuthorAsAPersonWithTheirPage()
     {
         await _site.AddStoryAsync("Tram line opens", slug: "tram", author: "Ana Ferreira");
@@ -113,7 +121,7 @@ public sealed class AuthorPageTests : IDisposable
         Assert.Equal("http://localhost/authors/jonah-whitlock", (string?)people[1]!["url"]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAuthorsFeedHasOnlyTheirPublishedStoriesNewestFirst()
     {
         await _site.AddStoryAsync("Tram line opens", publishedAt: Day(1), author: "Ana Ferreira");
@@ -144,3 +152,7 @@ public sealed class AuthorPageTests : IDisposable
         return JsonNode.Parse(script)!;
     }
 }
+
+public sealed class AuthorPageTestsOnSqlite() : AuthorPageTests(DatabaseProvider.Sqlite);
+
+public sealed class AuthorPageTestsOnPostgres() : AuthorPageTests(DatabaseProvider.Postgres);

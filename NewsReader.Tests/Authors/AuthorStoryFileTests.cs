@@ -1,12 +1,13 @@
 using NewsReader.StoryFiles;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Authors;
 
 /// <summary>Story files say author: with one name or a list; import links authors, export writes the same back.</summary>
-public sealed class AuthorStoryFileTests : IDisposable
+public abstract class AuthorStoryFileTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
     private readonly string _files = Directory.CreateTempSubdirectory("newsreader-authors-").FullName;
 
     public void Dispose()
@@ -18,7 +19,7 @@ public sealed class AuthorStoryFileTests : IDisposable
     private static string File(string slug, string author) =>
         $"---\ntitle: Story {slug}\nslug: {slug}\n{author}published: 2026-06-20T09:30:00Z\ncategories: [City]\ntags: []\n---\nBody of {slug}.\n";
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("author: Ana Ferreira\n", new[] { "Ana Ferreira" })]
     [InlineData("author: [Ana Ferreira, Jonah Whitlock]\n", new[] { "Ana Ferreira", "Jonah Whitlock" })]
     [InlineData("author:\n  - Ana Ferreira\n  - Jonah Whitlock\n  - Priya Castellan\n", new[] { "Ana Ferreira", "Jonah Whitlock", "Priya Castellan" })]
@@ -34,7 +35,7 @@ public sealed class AuthorStoryFileTests : IDisposable
         Assert.Equal(expected, parsed.Story!.Authors);
     }
 
-    [Fact]
+    [ProviderFact]
     public void AnAuthorThatIsNeitherANameNorAListIsAnError()
     {
         var parsed = StoryFileFormat.Parse(File("tram", "author: {name: Ana}\n"));
@@ -43,7 +44,7 @@ public sealed class AuthorStoryFileTests : IDisposable
         Assert.Contains("author must be a name or a list of names", parsed.Error);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportMatchesAuthorsByNameIgnoringCaseAndCreatesTheRest()
     {
         await _site.AddStoryAsync("Earlier story", slug: "earlier", author: "Ana Ferreira");
@@ -63,7 +64,7 @@ public sealed class AuthorStoryFileTests : IDisposable
         Assert.Equal(2, again.Unchanged);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportWritesOneAuthorPlainAndSeveralAsAListSoFilesRoundTripUnchanged()
     {
         var one = File("tram", "author: Ana Ferreira\n");
@@ -91,3 +92,7 @@ public sealed class AuthorStoryFileTests : IDisposable
         }
     }
 }
+
+public sealed class AuthorStoryFileTestsOnSqlite() : AuthorStoryFileTests(DatabaseProvider.Sqlite);
+
+public sealed class AuthorStoryFileTestsOnPostgres() : AuthorStoryFileTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using Bunit;
+using NewsReader.Data;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -8,15 +9,19 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Authors;
 
 /// <summary>The authors admin page, rendered by bUnit against the real services as a signed-in editor.</summary>
-public sealed class AuthorsPageTests : BunitContext, IAsyncLifetime
+public abstract class AuthorsPageTests : BunitContext, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site;
     private AsyncServiceScope _scope;
 
-    public AuthorsPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected AuthorsPageTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
@@ -37,7 +42,7 @@ public sealed class AuthorsPageTests : BunitContext, IAsyncLifetime
     private static List<string> Rows(IRenderedComponent<AuthorsPage> page) =>
         page.FindAll(".authors-table tbody tr").Select(r => r.TextContent).ToList();
 
-    [Fact]
+    [ProviderFact]
     public void AnAddedAuthorIsListedWithTheirAddress()
     {
         Render<MudPopoverProvider>();
@@ -50,7 +55,7 @@ public sealed class AuthorsPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Zoë Ångström") && r.Contains("/authors/zoe-angstrom")), Wait);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EditingAnAuthorSavesTheNewNameAndAProblemIsShownAtTheForm()
     {
         await _scope.ServiceProvider.GetRequiredService<AuthorAdmin>().CreateAsync(new AuthorForm("Ana Ferreira"), default);
@@ -72,7 +77,7 @@ public sealed class AuthorsPageTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain(Rows(page), r => r.Contains("Ana Ferreira"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeletingAnAuthorAStoryNamesSaysWhyNot()
     {
         await _site.AddStoryAsync("Tram story", authors: ["Ana Ferreira"]);
@@ -88,3 +93,7 @@ public sealed class AuthorsPageTests : BunitContext, IAsyncLifetime
         Assert.Contains(Rows(page), r => r.Contains("Ana Ferreira"));
     }
 }
+
+public sealed class AuthorsPageTestsOnSqlite() : AuthorsPageTests(DatabaseProvider.Sqlite);
+
+public sealed class AuthorsPageTestsOnPostgres() : AuthorsPageTests(DatabaseProvider.Postgres);

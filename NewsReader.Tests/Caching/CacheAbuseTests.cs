@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Caching;
@@ -7,13 +8,17 @@ namespace NewsReader.Tests.Caching;
 /// The output cache under requests made to poison or bloat it: error pages must never be kept or
 /// served as pages, and only what a page shows may tell its cached copies apart.
 /// </summary>
-public sealed class CacheAbuseTests : IAsyncLifetime
+public abstract class CacheAbuseTests : IAsyncLifetime
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private HttpClient _reader = default!;
 
-    public CacheAbuseTests()
+    private readonly DatabaseProvider _provider;
+
+    protected CacheAbuseTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         // Reactions are limited per reader and address; the stream below is one reader on purpose.
         _site.Settings["NewsReader:Reactions:PerReaderPerMinute"] = "1000000";
         _site.Settings["NewsReader:Reactions:PerAddressPerMinute"] = "1000000";
@@ -39,7 +44,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
 
     private static bool FromCache(HttpResponseMessage response) => response.Headers.Age.HasValue;
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/not-found")]
     [InlineData("/error")]
     public async Task VisitingTheErrorPagesByNameNeverTurnsUnknownAddressesInto200(string errorPage)
@@ -58,14 +63,14 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/articles/no-such-story")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheNotFoundPageByNameAnswers404AndTheErrorPage500()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/not-found")).StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, (await GetAsync("/error")).StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/robots.txt")]
     [InlineData("/")]
     [InlineData("/articles/depot")]
@@ -80,7 +85,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.True(FromCache(other), $"{path} with an unread parameter was rendered again instead of served from the cache");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PageNumbersThatMeanTheSamePageShareOneCopyAndDifferentPagesDoNot()
     {
         await GetAsync("/?page=1");
@@ -90,7 +95,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?page=2")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SearchesDifferingOnlyInSpaceAroundTheQueryShareOneCopyButOtherWordsDoNot()
     {
         await GetAsync("/search?q=tram");
@@ -101,7 +106,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.Contains("depot", await other.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AForgedReaderCookieIsServedTheCopyForReadersWithoutOne()
     {
         await GetAsync("/articles/depot");
@@ -113,7 +118,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.Contains("No responses yet", await second.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AHostHeaderLongerThanAnyHostNameIsAnsweredButNotKept()
     {
         var host = string.Join('.', Enumerable.Repeat(new string('h', 60), 5)) + ".example";
@@ -130,7 +135,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.False(FromCache(again));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARepeatedQueryParameterIsAnsweredButNotKept()
     {
         await GetAsync("/?page=1&page=2");
@@ -139,7 +144,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         Assert.False(FromCache(again));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStreamOfReactionsToOneStoryDoesNotStopHomeAndOtherStoriesFromBeingCached()
     {
         await _site.AddStoryAsync("Bridge repairs begin", slug: "bridge", categories: ["City"]);
@@ -184,3 +189,7 @@ public sealed class CacheAbuseTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class CacheAbuseTestsOnSqlite() : CacheAbuseTests(DatabaseProvider.Sqlite);
+
+public sealed class CacheAbuseTestsOnPostgres() : CacheAbuseTests(DatabaseProvider.Postgres);

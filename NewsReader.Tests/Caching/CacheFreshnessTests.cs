@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using NewsReader.Data;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,16 +13,19 @@ namespace NewsReader.Tests.Caching;
 /// Reader pages come from the output cache, and a change made through the site shows on the very
 /// next request: every test first proves the page it checks was being served from the cache.
 /// </summary>
-public sealed class CacheFreshnessTests : IAsyncLifetime
+public abstract class CacheFreshnessTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
 
-    public CacheFreshnessTests()
+    private readonly DatabaseProvider _provider;
+
+    protected CacheFreshnessTests(DatabaseProvider provider)
     {
-        _site = new EditingSite { Clock = _clock };
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
         _reader = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -47,7 +51,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
 
     private async Task<AngleSharp.Dom.IDocument> ReadAsync(string url) => await _reader.GetDocumentAsync(url);
 
-    [Fact]
+    [ProviderFact]
     public async Task PublishingAStoryShowsItAtOnceOnHomeItsCategoryItsTagAndItsNeighboursPage()
     {
         await _site.AddStoryAsync("Old tram depot closes", publishedAt: DaysAgo(2), categories: ["Transport"], tags: ["trams"], slug: "old-depot");
@@ -69,7 +73,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Contains("New tram line opens", await _reader.GetStringAsync("/feed.xml"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EditingAPublishedStoryChangesItsPageItsCardAndTheLinksToItOnOtherPages()
     {
         await _site.AddStoryAsync("Tram depot opens", "The tram depot by the viaduct opened a tram platform.", DaysAgo(3), ["Transport"], slug: "depot");
@@ -96,7 +100,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Contains("Tram timetable changes again", other.QuerySelectorAll(".related-stories li a").Select(a => a.Text()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UnpublishingAStoryTakesItOffItsPageTheListsAndTheLinksAtOnce()
     {
         await _site.AddStoryAsync("Tram depot opens", "The tram depot by the viaduct opened a tram platform.", DaysAgo(3), ["Transport"], slug: "depot");
@@ -120,7 +124,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.DoesNotContain("Tram timetable changes", other.QuerySelector("main")!.TextContent);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReactionShowsAtOnceToEveryReaderAndTheReaderSeesTheirOwnChoice()
     {
         await _site.AddStoryAsync("Tram depot opens", publishedAt: DaysAgo(1), slug: "depot");
@@ -144,7 +148,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Equal("false", everyoneElse.QuerySelector("button[value=happy]")!.GetAttribute("aria-pressed"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AScheduledStoryAppearsWhenItsTimeComesAndCachedPagesLiveNoLongerThanThat()
     {
         await _site.AddStoryAsync("Old tram depot closes", publishedAt: DaysAgo(2), slug: "old-depot");
@@ -162,7 +166,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Equal(ReaderPageEvictor.MaximumLifetime, await _site.GetService<ReaderPageEvictor>().LifetimeFromNowAsync(default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenamingACategoryChangesTheMenuOnEveryCachedPage()
     {
         await _site.AddStoryAsync("Tram depot opens", publishedAt: DaysAgo(1), categories: ["Transport"], slug: "depot");
@@ -183,7 +187,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ABulkChangeOfManyStoriesAlsoRefreshesTheCategoryMenu()
     {
         await _site.AddStoryAsync("Tram depot opens", publishedAt: DaysAgo(1), categories: ["Transport"], slug: "depot");
@@ -204,10 +208,10 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         Assert.Equal("Weather", menu[0]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task WithOutputCacheOffNothingIsServedFromTheCache()
     {
-        await using var site = new NewsSiteFactory { Settings = { ["NewsReader:OutputCache"] = "false" } };
+        await using var site = new NewsSiteFactory { Provider = _provider, Settings = { ["NewsReader:OutputCache"] = "false" } };
         await site.AddStoryAsync("Tram depot opens", publishedAt: DaysAgo(1), categories: ["Transport"], slug: "depot");
         var client = site.CreateClient();
 
@@ -219,3 +223,7 @@ public sealed class CacheFreshnessTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class CacheFreshnessTestsOnSqlite() : CacheFreshnessTests(DatabaseProvider.Sqlite);
+
+public sealed class CacheFreshnessTestsOnPostgres() : CacheFreshnessTests(DatabaseProvider.Postgres);

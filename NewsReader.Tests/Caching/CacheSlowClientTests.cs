@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,9 +10,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Caching;
 
 /// <summary>A client that reads slowly holds its own connection, never other readers' requests.</summary>
-public sealed class CacheSlowClientTests : IAsyncLifetime
+public abstract class CacheSlowClientTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
     private Uri _address = default!;
 
     public async Task InitializeAsync()
@@ -25,7 +26,7 @@ public sealed class CacheSlowClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    [Fact]
+    [ProviderFact]
     public async Task AClientReadingTheSitemapAtAFewHundredBytesASecondDoesNotMakeOthersWaitForIt()
     {
         using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 2048 };
@@ -60,3 +61,7 @@ public sealed class CacheSlowClientTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class CacheSlowClientTestsOnSqlite() : CacheSlowClientTests(DatabaseProvider.Sqlite);
+
+public sealed class CacheSlowClientTestsOnPostgres() : CacheSlowClientTests(DatabaseProvider.Postgres);

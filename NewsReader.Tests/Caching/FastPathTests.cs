@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using Microsoft.Extensions.Time.Testing;
 using NewsReader.Caching;
 using NewsReader.Editing;
@@ -11,16 +12,19 @@ namespace NewsReader.Tests.Caching;
 /// the output cache's answer, byte for byte, and every rule of the output cache must hold for it.
 /// Each test tells the two apart by the fast path's hit count, never by the answer itself.
 /// </summary>
-public sealed class FastPathTests : IAsyncLifetime
+public abstract class FastPathTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
 
-    public FastPathTests()
+    private readonly DatabaseProvider _provider;
+
+    protected FastPathTests(DatabaseProvider provider)
     {
-        _site = new EditingSite { Clock = _clock };
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
         _reader = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -62,7 +66,7 @@ public sealed class FastPathTests : IAsyncLifetime
             .Select(h => $"{h.Key}: {string.Join(", ", h.Value).ToUpperInvariant()}")
             .Order(StringComparer.Ordinal)];
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/articles/depot")]
     [InlineData("/")]
     [InlineData("/categories/transport")]
@@ -89,7 +93,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.True(fast.Headers.CacheControl is { Public: true, MustRevalidate: true, MaxAge.TotalSeconds: 0 });
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task HeadFromTheFastPathHasTheHeadersOfGetAndNoBody()
     {
         var get = await SendAsync(HttpMethod.Get, "/articles/depot");
@@ -106,7 +110,7 @@ public sealed class FastPathTests : IAsyncLifetime
             HeadersOf(head).Where(h => !h.StartsWith("Content-Length", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AHeadRequestNeverMakesACopy()
     {
         await SendAsync(HttpMethod.Head, "/articles/bridge");
@@ -114,7 +118,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Equal(0, FastPath.Count);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("If-None-Match", "*")]
     [InlineData("If-Modified-Since", "date")]
     public async Task AConditionalRequestGets304FromTheFastPathAsFromTheOutputCache(string header, string value)
@@ -135,7 +139,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Empty(await fast.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnOlderIfModifiedSinceGetsThePage()
     {
         await SendAsync(HttpMethod.Get, "/articles/depot");
@@ -147,7 +151,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Contains("Tram depot opens", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASignedInEditorNeverGetsNorMakesTheFastPathCopy()
     {
         var editor = await _site.CreateSignedInClientAsync();
@@ -163,7 +167,7 @@ public sealed class FastPathTests : IAsyncLifetime
             r => r.Headers.TryAddWithoutValidation("Authorization", "Bearer anything"))).FromFastPath);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReaderWithAReaderCookieGetsTheirOwnCopyNotTheSharedOne()
     {
         await SendAsync(HttpMethod.Get, "/articles/depot");
@@ -184,7 +188,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Equal("false", Html.Parse(await shared.Content.ReadAsStringAsync()).QuerySelector("button[value=happy]")!.GetAttribute("aria-pressed"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReactionAndAnEditShowAtOnceThroughTheFastPath()
     {
         await SendAsync(HttpMethod.Get, "/articles/depot");
@@ -209,7 +213,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Contains("Tram depot opens late", await again.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACopyLivesNoLongerThanTheOutputCachesEntryBeforeAScheduledStory()
     {
         await _site.AddStoryAsync("Night trams start", publishedAt: Now.UtcDateTime.AddMinutes(5), slug: "night-trams");
@@ -221,7 +225,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.False((await SendCountingAsync(HttpMethod.Get, "/")).FromFastPath);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RequestsThatDifferOnlyInWhatNoPageReadsShareOneCopy()
     {
         await SendAsync(HttpMethod.Get, "/articles/depot");
@@ -242,7 +246,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Equal(1, FastPath.Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PageNumbersAndSearchesAreToldApartAsTheOutputCacheTellsThemApart()
     {
         await SendAsync(HttpMethod.Get, "/?page=1");
@@ -257,7 +261,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.False((await SendCountingAsync(HttpMethod.Get, "/?page=1&page=1")).FromFastPath);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task NotFoundAndErrorPagesAreNeverCopied()
     {
         for (var i = 0; i < 2; i++)
@@ -269,3 +273,7 @@ public sealed class FastPathTests : IAsyncLifetime
         Assert.Equal(0, FastPath.Count);
     }
 }
+
+public sealed class FastPathTestsOnSqlite() : FastPathTests(DatabaseProvider.Sqlite);
+
+public sealed class FastPathTestsOnPostgres() : FastPathTests(DatabaseProvider.Postgres);

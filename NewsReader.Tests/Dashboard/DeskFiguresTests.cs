@@ -9,16 +9,19 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Dashboard;
 
 /// <summary>The dashboard's figures from a real database, counted in the site's days (UTC+2 here).</summary>
-public sealed class DeskFiguresTests : IAsyncLifetime
+public abstract class DeskFiguresTests : IAsyncLifetime
 {
     // Saturday 14 November 2026, 12:00 UTC (14:00 on the site).
     private static readonly DateTimeOffset Now = new(2026, 11, 14, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly EditingSite _site;
 
-    public DeskFiguresTests()
+    private readonly DatabaseProvider _provider;
+
+    protected DeskFiguresTests(DatabaseProvider provider)
     {
-        _site = new EditingSite { Clock = _clock };
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
         _site.Settings["NewsReader:TimeZone"] = "Africa/Cairo";
     }
 
@@ -44,7 +47,7 @@ public sealed class DeskFiguresTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<DeskFigures>().GetAsync(default);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StoriesAreCountedPerSiteWeekOverNinetyDays()
     {
         // 22:30 UTC on Sunday 8 November is 00:30 on Monday 9 November on the site: the current week.
@@ -65,7 +68,7 @@ public sealed class DeskFiguresTests : IAsyncLifetime
         Assert.Equal(Utc(11, 20, 7), figures.Scheduled[0].PublishAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ReactionsArePerSiteDayAndTheMostReactedShowTheirMix()
     {
         var ferry = await _site.AddStoryAsync("Ferry", publishedAt: Utc(11, 1, 9), slug: "ferry");
@@ -87,7 +90,7 @@ public sealed class DeskFiguresTests : IAsyncLifetime
         Assert.Equal(1, figures.MostReacted[0].Mix[ReactionKind.Angry]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyEditorsSeeTheFigures()
     {
         await using var anonymous = _site.Services.CreateAsyncScope();
@@ -95,3 +98,7 @@ public sealed class DeskFiguresTests : IAsyncLifetime
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.ServiceProvider.GetRequiredService<DeskFigures>().GetAsync(default));
     }
 }
+
+public sealed class DeskFiguresTestsOnSqlite() : DeskFiguresTests(DatabaseProvider.Sqlite);
+
+public sealed class DeskFiguresTestsOnPostgres() : DeskFiguresTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using Bunit;
+using NewsReader.Data;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -8,16 +9,20 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Editing;
 
 /// <summary>The categories page, rendered by bUnit against the real services as a signed-in editor.</summary>
-public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
+public abstract class CategoriesPageTests : BunitContext, IAsyncLifetime
 {
     /// <summary>Saves go to a real database; on a busy machine that takes longer than bUnit's one-second default.</summary>
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site;
     private AsyncServiceScope _scope;
 
-    public CategoriesPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected CategoriesPageTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
@@ -38,7 +43,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
     private static List<string> Rows(IRenderedComponent<CategoriesPage> page) =>
         page.FindAll(".categories-table tbody tr").Select(r => r.TextContent).ToList();
 
-    [Fact]
+    [ProviderFact]
     public void ACreatedCategoryIsListedWithItsAddress()
     {
         var page = Render<CategoriesPage>();
@@ -49,7 +54,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Arts & Culture") && r.Contains("/categories/arts-culture")), Wait);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADuplicateNameIsRefusedWithAMessage()
     {
         await _scope.ServiceProvider.GetRequiredService<CategoryAdmin>().CreateAsync("Transport", default);
@@ -62,7 +67,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         Assert.Single(Rows(page));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenamingMovesTheAddress()
     {
         await _scope.ServiceProvider.GetRequiredService<CategoryAdmin>().CreateAsync("Trams", default);
@@ -75,7 +80,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("Light Rail") && r.Contains("/categories/light-rail")), Wait);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyAnUnusedCategoryCanBeDeletedAndOnlyAfterConfirming()
     {
         await _site.AddStoryAsync("Tram story", categories: ["Trams"]);
@@ -92,3 +97,7 @@ public sealed class CategoriesPageTests : BunitContext, IAsyncLifetime
         Assert.Contains(Rows(page), r => r.Contains("Trams"));
     }
 }
+
+public sealed class CategoriesPageTestsOnSqlite() : CategoriesPageTests(DatabaseProvider.Sqlite);
+
+public sealed class CategoriesPageTestsOnPostgres() : CategoriesPageTests(DatabaseProvider.Postgres);

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Data;
 using NewsReader.Stories;
 using NewsReader.Editing;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Editing;
 
-public sealed class CategoryAdminTests : IAsyncLifetime
+public abstract class CategoryAdminTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site = new() { Provider = provider };
     private AsyncServiceScope _scope;
     private CategoryAdmin _admin = default!;
 
@@ -23,7 +24,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
         await _site.DisposeAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACreatedCategoryGetsASlugFromItsName()
     {
         Assert.Null(await _admin.CreateAsync("  Arts & Culture ", default));
@@ -32,7 +33,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
         Assert.Equal(("Arts & Culture", "arts-culture", 0), (category.Name, category.Slug, category.StoryCount));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ANameWhoseSlugIsTakenIsRefused()
     {
         await _admin.CreateAsync("Transport", default);
@@ -43,7 +44,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
         Assert.Single(await _admin.ListAsync(default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenamingMovesTheSlugAndStoriesFollow()
     {
         await _site.AddStoryAsync("Tram story", categories: ["Trams"], slug: "tram-story");
@@ -57,7 +58,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
         Assert.Equal([new TermLink("Light Rail", "light-rail")], story!.Categories);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryInUseCannotBeDeletedButAnUnusedOneCan()
     {
         await _site.AddStoryAsync("Tram story", categories: ["Trams"]);
@@ -72,3 +73,7 @@ public sealed class CategoryAdminTests : IAsyncLifetime
         Assert.Equal(["Trams"], (await _admin.ListAsync(default)).Select(c => c.Name));
     }
 }
+
+public sealed class CategoryAdminTestsOnSqlite() : CategoryAdminTests(DatabaseProvider.Sqlite);
+
+public sealed class CategoryAdminTestsOnPostgres() : CategoryAdminTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsReader.Data;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,16 +13,19 @@ namespace NewsReader.Tests.Editing;
 /// Updates and corrections of a published story, from the editor's save to what a reader sees on
 /// the page, in the feed and in the JSON-LD; minor edits stay silent.
 /// </summary>
-public sealed class ReaderNoticeTests : IAsyncLifetime
+public abstract class ReaderNoticeTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Published = new(2026, 11, 14, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Published);
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
 
-    public ReaderNoticeTests()
+    private readonly DatabaseProvider _provider;
+
+    protected ReaderNoticeTests(DatabaseProvider provider)
     {
-        _site = new EditingSite { Clock = _clock };
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
         _reader = _site.CreateClient();
     }
 
@@ -43,7 +47,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
     private static Task<SaveResult> SaveAsync(StoryEditing editor, StoryEdit story, StoryDraft draft, ReaderNotice notice) =>
         editor.Saver.SaveAsync(story.Id, story.Version, draft, PublishAction.Keep, null, default, notice);
 
-    [Fact]
+    [ProviderFact]
     public async Task AMinorEditStaysSilent()
     {
         var (editor, story, scope) = await PublishedAsync();
@@ -60,7 +64,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
         Assert.Equal("2026-11-14T09:00:00Z", json.GetProperty("dateModified").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task NotifyingReadersShowsUpdatedWithTheSavesTimeUnderTheByline()
     {
         var (editor, story, scope) = await PublishedAsync();
@@ -83,7 +87,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 11, 14, 16, 5, 0, DateTimeKind.Utc), next.Story.NotifiedUpdateAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACorrectionIsShownInAMarkedBlockInTheFeedAndInTheStructuredData()
     {
         var (editor, story, scope) = await PublishedAsync();
@@ -115,7 +119,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
         Assert.Contains("<strong>7:15</strong>", encoded);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACorrectionOverTheLimitIsRefusedAndNothingIsSaved()
     {
         var (editor, story, scope) = await PublishedAsync();
@@ -130,7 +134,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
         Assert.Null(page.QuerySelector(".story-updated"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFirstPublicationIsNotAnUpdate()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -144,3 +148,7 @@ public sealed class ReaderNoticeTests : IAsyncLifetime
         Assert.Null(published.NotifiedUpdateAt);
     }
 }
+
+public sealed class ReaderNoticeTestsOnSqlite() : ReaderNoticeTests(DatabaseProvider.Sqlite);
+
+public sealed class ReaderNoticeTestsOnPostgres() : ReaderNoticeTests(DatabaseProvider.Postgres);

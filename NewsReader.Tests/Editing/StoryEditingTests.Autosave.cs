@@ -8,9 +8,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Editing;
 
 /// <summary>Autosave through the editing service: never a story readers see changed, never an untitled one.</summary>
-public sealed partial class StoryEditingTests
+public abstract partial class StoryEditingTests
 {
-    [Fact]
+    [ProviderFact]
     public async Task AutosaveNeverCreatesAStoryWithoutATitle()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -22,7 +22,7 @@ public sealed partial class StoryEditingTests
         Assert.Equal(0, await WithDbAsync(db => db.Stories.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AutosaveOfANewStoryWithATitleCreatesADraftNotAPublishedStory()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -36,7 +36,7 @@ public sealed partial class StoryEditingTests
         Assert.Equal(0, (await Readers.GetLatestAsync(1, default)).TotalCount);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AutosaveOfAPublishedStoryChangesNothingReadersSeeAndKeepsTheCopyAside()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -53,7 +53,7 @@ public sealed partial class StoryEditingTests
         Assert.Equal(published.Version, copy.BaseVersion);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAutosavedCopyIsPrivateToItsEditorAndGoneAfterTheirSave()
     {
         var (ana, anaScope) = await _site.EditorAsync("ana@example.org");
@@ -69,7 +69,7 @@ public sealed partial class StoryEditingTests
         Assert.Null(await ana.Autosave.GetAutosaveAsync(published.Id, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AutosaveOverSomeoneElsesSaveKeepsTheCopyAsideInsteadOfOverwriting()
     {
         var (ana, anaScope) = await _site.EditorAsync("ana@example.org");

@@ -9,9 +9,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Editing;
 
 /// <summary>Revisions through the editing service.</summary>
-public sealed partial class StoryEditingTests
+public abstract partial class StoryEditingTests
 {
-    [Fact]
+    [ProviderFact]
     public async Task DeletingRemovesTheStoryAndItsRevisions()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -26,7 +26,7 @@ public sealed partial class StoryEditingTests
         Assert.Equal(0, await WithDbAsync(db => db.StoryRevisions.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EveryExplicitSaveKeepsARevisionWithWhoAndWhatButAutosaveDoesNot()
     {
         var (editor, scope) = await _site.EditorAsync("ana@example.org", "Ana Ferreira");
@@ -47,7 +47,7 @@ public sealed partial class StoryEditingTests
         Assert.Equal("City, Transport", first.Draft.Categories);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SavingARestoredRevisionKeepsItAsANewRevision()
     {
         var (editor, scope) = await _site.EditorAsync();

@@ -8,14 +8,14 @@ using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Editing;
 
-/// <summary>The editing service against a real (temporary) SQLite database, as a signed-in editor.</summary>
-public sealed partial class StoryEditingTests : IAsyncLifetime
+/// <summary>The editing service against a real (temporary) database, SQLite or PostgreSQL, as a signed-in editor.</summary>
+public abstract partial class StoryEditingTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly EditingSite _site;
 
-    public StoryEditingTests() => _site = new EditingSite { Clock = _clock };
+    protected StoryEditingTests(DatabaseProvider provider) => _site = new EditingSite { Provider = provider, Clock = _clock };
 
     public Task InitializeAsync()
     {
@@ -44,7 +44,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         return await query(db);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ANewStoryIsSavedAsADraftThatReadersCannotSee()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -60,7 +60,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(0, (await Readers.GetLatestAsync(1, default)).TotalCount);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PublishingNowPutsTheStoryOnHomeWithItsRenderedBody()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -78,7 +78,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(["Ferry timetable changes"], (await Readers.GetLatestAsync(1, default)).Items.Select(i => i.Title));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AScheduledStoryAppearsToReadersWhenItsTimeComes()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -93,7 +93,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.NotNull(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheSiteAnnouncesAScheduledStoryOnceWhenTheClockPassesItsTime()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -119,7 +119,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Null(_site.Changes.TakeIfAny());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SchedulingInThePastIsRefusedAndSavesNothing()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -132,7 +132,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("Ferry timetable changes", (await editor.Saver.GetAsync(draft.Id, default))!.Draft.Title);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UnpublishingTakesTheStoryAwayFromReaders()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -145,7 +145,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Null(await Readers.GetPublishedAsync("ferry-timetable-changes", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SavingOverAVersionSomeoneElseSavedSavesNothingAndShowsTheirs()
     {
         var (ana, anaScope) = await _site.EditorAsync("ana@example.org", "Ana Ferreira");
@@ -163,7 +163,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("Ben's body.", (await ana.Saver.GetAsync(opened.Id, default))!.Draft.Body);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OverwritingDeliberatelyWithTheStoredVersionSaves()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -178,7 +178,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("Mine.", Assert.IsType<SaveResult.Saved>(result).Story.Draft.Body);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeletingAStoryChangedSinceItWasOpenedIsAConflict()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -190,7 +190,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.NotNull(await editor.Saver.GetAsync(opened.Id, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ChangingAPublishedStorysSlugSendsReadersOfTheOldOneToTheNew()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -205,7 +205,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("ferry-times-2027", await Readers.FindCurrentSlugAsync("ferry-timetable-changes", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ChangingADraftsSlugLeavesNoRedirect()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -217,7 +217,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.SlugRedirects.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASlugAnotherStoryHasIsRefusedWithThatStorysTitle()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -232,7 +232,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("Ferry timetable changes", await editor.Saver.FindSlugOwnerAsync("ferry-timetable-changes", null, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryMayTakeAnOldSlugAndThenOwnsIt()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -248,7 +248,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal("Ferry timetable changes again", (await Readers.GetPublishedAsync("ferry-timetable-changes", default))!.Title);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task InvalidInputSavesNothing()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -262,7 +262,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.Stories.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheStoriesTableFiltersByStatusAndSearchesHeadlines()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -284,7 +284,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(draft.Id, byStatus.Rows[0].Id);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ServicesRefuseCallersWithoutTheEditorRole()
     {
         await using var scope = _site.Services.CreateAsyncScope();
@@ -298,3 +298,7 @@ public sealed partial class StoryEditingTests : IAsyncLifetime
         Assert.Equal(0, await WithDbAsync(db => db.Stories.CountAsync()));
     }
 }
+
+public sealed class StoryEditingTestsOnSqlite() : StoryEditingTests(DatabaseProvider.Sqlite);
+
+public sealed class StoryEditingTestsOnPostgres() : StoryEditingTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
@@ -6,16 +7,20 @@ using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed class FeedTests : IDisposable
+public abstract class FeedTests : IDisposable
 {
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public FeedTests()
+    private readonly DatabaseProvider _provider;
+
+    protected FeedTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -40,7 +45,7 @@ public sealed class FeedTests : IDisposable
         return SyndicationFeed.Load(reader);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheRssFeedHasTheNewestTwentyPublishedStoriesWithTheirDetails()
     {
         for (var i = 1; i <= 22; i++)
@@ -71,7 +76,7 @@ public sealed class FeedTests : IDisposable
         Assert.Equal("<p>The line opens on <strong>Monday</strong>.</p>", item.Element(Content + "encoded")!.Value.Trim());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheAtomFeedCarriesTheSameStoriesWithFullHtmlContent()
     {
         await _site.AddStoryAsync("Tram line opens", "The line opens on **Monday**.", Day(9), ["City"],
@@ -95,7 +100,7 @@ public sealed class FeedTests : IDisposable
             feed.Links.Single(l => l.RelationshipType == "self").Uri.AbsoluteUri);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/feed.xml")]
     [InlineData("/atom.xml")]
     public async Task DraftsAndScheduledStoriesAreNeverInTheFeeds(string url)
@@ -111,7 +116,7 @@ public sealed class FeedTests : IDisposable
         Assert.DoesNotContain("Scheduled story", xml);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/feed.xml")]
     [InlineData("/atom.xml")]
     public async Task FeedLinksUseTheAddressTheReaderCameIn(string url)
@@ -123,7 +128,7 @@ public sealed class FeedTests : IDisposable
         Assert.Equal("http://news.example:8080/articles/tram-line-opens", Load(xml).Items.Single().Links.First().Uri.AbsoluteUri);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/feed.xml")]
     [InlineData("/atom.xml")]
     public async Task TextXmlCannotHoldDoesNotBreakTheFeed(string url)
@@ -136,7 +141,7 @@ public sealed class FeedTests : IDisposable
         Assert.Equal("Bell in the title", Load(xml).Items.Single().Title.Text);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnEmptySiteStillServesValidFeeds()
     {
         var (rssResponse, rss) = await GetAsync("/feed.xml");
@@ -147,7 +152,7 @@ public sealed class FeedTests : IDisposable
         Assert.Empty(Load(atom).Items);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EveryPageTellsBrowsersAndFeedReadersWhereTheFeedsAre()
     {
         var page = await _client.GetDocumentAsync("/");
@@ -157,3 +162,7 @@ public sealed class FeedTests : IDisposable
         Assert.Equal([("application/rss+xml", "/feed.xml"), ("application/atom+xml", "/atom.xml")], alternates);
     }
 }
+
+public sealed class FeedTestsOnSqlite() : FeedTests(DatabaseProvider.Sqlite);
+
+public sealed class FeedTestsOnPostgres() : FeedTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
@@ -7,15 +8,22 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Feeds;
 
 /// <summary>Feeds of one category or tag, and the Google News sitemap.</summary>
-public sealed class SectionFeedTests : IDisposable
+public abstract class SectionFeedTests : IDisposable
 {
     private static readonly XNamespace News = "http://www.google.com/schemas/sitemap-news/0.9";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public SectionFeedTests() => _client = _site.CreateClient(new() { AllowAutoRedirect = false });
+    private readonly DatabaseProvider _provider;
+
+    protected SectionFeedTests(DatabaseProvider provider)
+    {
+        _provider = provider;
+        _site = new();
+        _client = _site.CreateClient(new() { AllowAutoRedirect = false });
+    }
 
     public void Dispose() => _site.Dispose();
 
@@ -30,7 +38,7 @@ public sealed class SectionFeedTests : IDisposable
         return SyndicationFeed.Load(reader);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryFeedHasOnlyThatCategorysStoriesNewestFirstUnderItsName()
     {
         await _site.AddStoryAsync("Tram line opens", publishedAt: Day(3), categories: ["Transport", "City"]);
@@ -45,7 +53,7 @@ public sealed class SectionFeedTests : IDisposable
         Assert.EndsWith("/categories/transport", feed.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ATagFeedHasOnlyTheStoriesWithThatTag()
     {
         await _site.AddStoryAsync("Tram line opens", publishedAt: Day(3), tags: ["trams"]);
@@ -57,7 +65,7 @@ public sealed class SectionFeedTests : IDisposable
         Assert.Equal(["Tram line opens"], feed.Items.Select(i => i.Title.Text));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/categories/transport", "/categories/transport/feed.xml", "NewsReader: Transport (RSS)")]
     [InlineData("/tags/trams", "/tags/trams/feed.xml", "NewsReader: trams (RSS)")]
     public async Task ASectionsPageLinksItsFeed(string page, string feed, string title)
@@ -70,13 +78,13 @@ public sealed class SectionFeedTests : IDisposable
         Assert.Equal(title, link.GetAttribute("title"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/categories/no-such-section/feed.xml")]
     [InlineData("/tags/no-such-tag/feed.xml")]
     public async Task AFeedOfNoSectionIsNotFound(string url) =>
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
 
-    [Fact]
+    [ProviderFact]
     public async Task TheNewsSitemapListsTheLastTwoDaysWithPublicationDateAndTitle()
     {
         var now = DateTime.UtcNow;
@@ -95,3 +103,7 @@ public sealed class SectionFeedTests : IDisposable
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", news.Element(News + "publication_date")!.Value);
     }
 }
+
+public sealed class SectionFeedTestsOnSqlite() : SectionFeedTests(DatabaseProvider.Sqlite);
+
+public sealed class SectionFeedTestsOnPostgres() : SectionFeedTests(DatabaseProvider.Postgres);

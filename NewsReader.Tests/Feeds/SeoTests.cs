@@ -1,15 +1,20 @@
 using System.Text.Json;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Feeds;
 
-public sealed class SeoTests : IDisposable
+public abstract class SeoTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public SeoTests()
+    private readonly DatabaseProvider _provider;
+
+    protected SeoTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -20,7 +25,7 @@ public sealed class SeoTests : IDisposable
     private static string? Meta(AngleSharp.Dom.IDocument page, string selector) =>
         page.QuerySelector($"head meta[{selector}]")?.GetAttribute("content");
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryPageDescribesItselfToSearchEnginesAndLinkPreviews()
     {
         await _site.AddStoryAsync("Tram line 4 opens", "The line opens.", Published, ["City", "Transport"], ["trams"],
@@ -41,7 +46,7 @@ public sealed class SeoTests : IDisposable
         Assert.Single(page.QuerySelectorAll("head meta[name=description]"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryWithoutALeadImageHasASmallTwitterCardAndNoOgImage()
     {
         await _site.AddStoryAsync("Plain story", slug: "plain-story", summary: "Summary.");
@@ -52,7 +57,7 @@ public sealed class SeoTests : IDisposable
         Assert.Null(Meta(page, "property='og:image'"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryPageCarriesANewsArticleInJsonLd()
     {
         await _site.AddStoryAsync("Tram line 4 opens", "The line opens.", Published, ["City", "Transport"],
@@ -74,7 +79,7 @@ public sealed class SeoTests : IDisposable
         Assert.Equal(readTime, json.GetProperty("timeRequired").GetString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AHeadlineThatLooksLikeMarkupCannotBreakOutOfTheHead()
     {
         const string title = "</script><script>alert(1)</script> \"quoted\" & <b>bold</b>";
@@ -91,7 +96,7 @@ public sealed class SeoTests : IDisposable
         Assert.Equal("\"/><script>alert(2)</script>", Meta(page, "name=description"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheHomePageHasADescriptionAndACanonicalAddress()
     {
         await _site.AddStoryAsync("A story");
@@ -102,3 +107,7 @@ public sealed class SeoTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(Meta(page, "name=description")));
     }
 }
+
+public sealed class SeoTestsOnSqlite() : SeoTests(DatabaseProvider.Sqlite);
+
+public sealed class SeoTestsOnPostgres() : SeoTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsReader.Accounts;
@@ -11,7 +12,7 @@ namespace NewsReader.Tests.FrontPage;
 /// Featured leads on the home page and the breaking banner on every reader page, set by an editor
 /// and seen by a reader through the output cache: each test first proves the page was cached.
 /// </summary>
-public sealed class FrontPageTests : IAsyncLifetime
+public abstract class FrontPageTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 14, 12, 0, 0, TimeSpan.Zero);
     private static readonly string[] FourTitles = ["One", "Two", "Three", "Four"];
@@ -19,9 +20,12 @@ public sealed class FrontPageTests : IAsyncLifetime
     private readonly EditingSite _site;
     private readonly HttpClient _reader;
 
-    public FrontPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected FrontPageTests(DatabaseProvider provider)
     {
-        _site = new EditingSite { Clock = _clock };
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
         _reader = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -51,7 +55,7 @@ public sealed class FrontPageTests : IAsyncLifetime
     private static string[] CardTitles(AngleSharp.Dom.IDocument page, string selector) =>
         page.QuerySelectorAll($"{selector} .card-title").Select(t => t.TextContent.Trim()).ToArray();
 
-    [Fact]
+    [ProviderFact]
     public async Task AFeaturedStoryLeadsTheHomePageAtOnceAndIsNotRepeatedBelow()
     {
         await StoryAsync("Harbour bridge reopens", hoursAgo: 30);
@@ -74,7 +78,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.Equal(["Market moves indoors", "Council votes on the budget", "Harbour bridge reopens"], CardTitles(after, ".article-list"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AtMostThreeLeadsTheNewestFeaturedFirstAndTheOldestMakesRoom()
     {
         var ids = new List<int>();
@@ -96,7 +100,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.False((await AsEditorAsync(desk => desk.GetAsync(ids[0], default)))!.Featured);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADraftCannotBeFeaturedOrBreakingAndNothingChanges()
     {
         var draft = await StoryAsync("Not ready yet", hoursAgo: 0, draft: true);
@@ -111,7 +115,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.Equal(new FrontPagePlace(false, null), await AsEditorAsync(desk => desk.GetAsync(draft, default)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheBreakingBannerShowsOnEveryReaderPageAtOnceUntilCleared()
     {
         var storm = await StoryAsync("Storm closes the coast road", hoursAgo: 1);
@@ -135,7 +139,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.Null((await _reader.GetDocumentAsync("/articles/library-extends-its-hours")).QuerySelector(".breaking-banner"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheBannerEndsByItselfAfter24HoursEvenOnACachedPage()
     {
         var storm = await StoryAsync("Storm closes the coast road", hoursAgo: 1);
@@ -153,7 +157,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.Null(place!.BreakingUntil);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyEditorsMayFeatureOrBreakAStory()
     {
         var story = await StoryAsync("Harbour bridge reopens", hoursAgo: 1);
@@ -165,3 +169,7 @@ public sealed class FrontPageTests : IAsyncLifetime
         Assert.Null((await _reader.GetDocumentAsync("/")).QuerySelector(".front-leads"));
     }
 }
+
+public sealed class FrontPageTestsOnSqlite() : FrontPageTests(DatabaseProvider.Sqlite);
+
+public sealed class FrontPageTestsOnPostgres() : FrontPageTests(DatabaseProvider.Postgres);

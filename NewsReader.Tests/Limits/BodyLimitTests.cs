@@ -10,9 +10,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Limits;
 
 /// <summary>Reaction, sign-in and setup posts take a body of the size they need and no more.</summary>
-public sealed class BodyLimitTests : IDisposable
+public abstract class BodyLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
 
     public void Dispose() => _site.Dispose();
 
@@ -28,7 +28,7 @@ public sealed class BodyLimitTests : IDisposable
         Headers = { { "Origin", "http://localhost" } },
     };
 
-    [Fact]
+    [ProviderFact]
     public async Task AnOversizedReactionPostIsRefusedWith413AndChangesNothing()
     {
         await _site.AddStoryAsync("Tram line 4 opens", slug: "tram-line-4-opens");
@@ -47,7 +47,7 @@ public sealed class BodyLimitTests : IDisposable
         Assert.False(large.Headers.Contains("Set-Cookie"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnOversizedSignInPostIsRefusedWith413AndDoesNotSignIn()
     {
         var email = await _site.CreateUserAsync(SignIn.NewEmail(Roles.Editor));
@@ -64,7 +64,7 @@ public sealed class BodyLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnOversizedSetupPostIsRefusedWith413()
     {
         var client = _site.CreateCookieClient();
@@ -77,7 +77,7 @@ public sealed class BodyLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AChunkedOversizedReactionPostToARealServerIsRefusedWith413()
     {
         _site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -112,14 +112,18 @@ public sealed class BodyLimitTests : IDisposable
     }
 }
 
+public sealed class BodyLimitTestsOnSqlite() : BodyLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class BodyLimitTestsOnPostgres() : BodyLimitTests(DatabaseProvider.Postgres);
+
 /// <summary>The Blazor hub carries the admin area's circuits; only signed-in editors may open one.</summary>
-public sealed class BlazorHubAccessTests : IDisposable
+public abstract class BlazorHubAccessTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
+    [ProviderFact]
     public async Task AnAnonymousClientCannotNegotiateOrConnectToTheBlazorHub()
     {
         var client = _site.CreateClient(new() { AllowAutoRedirect = false });
@@ -131,7 +135,7 @@ public sealed class BlazorHubAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, connect.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASignedInAccountWithoutAnEditorRoleCannotNegotiate()
     {
         var client = await _site.CreateSignedInClientAsync(role: null);
@@ -141,7 +145,7 @@ public sealed class BlazorHubAccessTests : IDisposable
         Assert.NotEqual(HttpStatusCode.OK, negotiate.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASignedInEditorCanNegotiate()
     {
         var client = await _site.CreateSignedInClientAsync(Roles.Editor);
@@ -152,3 +156,7 @@ public sealed class BlazorHubAccessTests : IDisposable
         Assert.Contains("connectionToken", await negotiate.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class BlazorHubAccessTestsOnSqlite() : BlazorHubAccessTests(DatabaseProvider.Sqlite);
+
+public sealed class BlazorHubAccessTestsOnPostgres() : BlazorHubAccessTests(DatabaseProvider.Postgres);

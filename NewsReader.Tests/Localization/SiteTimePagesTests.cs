@@ -1,14 +1,15 @@
 using NewsReader.Tests.Support;
+using NewsReader.Data;
 
 namespace NewsReader.Tests.Localization;
 
 /// <summary>Reader pages show dates in the site's time zone and culture; machines still get UTC.</summary>
-public sealed class SiteTimePagesTests
+public abstract class SiteTimePagesTests(DatabaseProvider provider)
 {
-    [Fact]
+    [ProviderFact]
     public async Task AStoryPublishedLateInUtcShowsTheSitesNextDayInItsLanguage()
     {
-        await using var site = new NewsSiteFactory();
+        await using var site = new NewsSiteFactory { Provider = provider };
         site.Settings["NewsReader:TimeZone"] = "Africa/Cairo";
         site.Settings["NewsReader:Culture"] = "pt-PT";
         await site.AddStoryAsync("Eléctrico 28 volta à Graça", publishedAt: new DateTime(2026, 11, 20, 23, 30, 0, DateTimeKind.Utc), slug: "electrico-28");
@@ -25,10 +26,10 @@ public sealed class SiteTimePagesTests
         Assert.Equal("pt-PT", story.DocumentElement.GetAttribute("lang"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheDefaultSiteIsUtcInBritishEnglish()
     {
-        await using var site = new NewsSiteFactory();
+        await using var site = new NewsSiteFactory { Provider = provider };
         await site.AddStoryAsync("Late story", publishedAt: new DateTime(2026, 11, 20, 23, 30, 0, DateTimeKind.Utc), slug: "late-story");
 
         var home = await site.CreateClient().GetDocumentAsync("/");
@@ -37,12 +38,12 @@ public sealed class SiteTimePagesTests
         Assert.Equal("20 November 2026", home.QuerySelector(".article-card time.published").Text());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("NewsReader:TimeZone", "Europe/Atlantis", "NewsReader:TimeZone must be an IANA time zone")]
     [InlineData("NewsReader:Culture", "elvish", "NewsReader:Culture must be a culture name")]
     public async Task AnUnknownZoneOrCultureStopsTheSiteWithAClearMessage(string key, string value, string message)
     {
-        await using var site = new NewsSiteFactory();
+        await using var site = new NewsSiteFactory { Provider = provider };
         site.Settings[key] = value;
 
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
@@ -50,3 +51,7 @@ public sealed class SiteTimePagesTests
         Assert.Contains(message, error.ToString());
     }
 }
+
+public sealed class SiteTimePagesTestsOnSqlite() : SiteTimePagesTests(DatabaseProvider.Sqlite);
+
+public sealed class SiteTimePagesTestsOnPostgres() : SiteTimePagesTests(DatabaseProvider.Postgres);

@@ -11,9 +11,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Media;
 
 /// <summary>The media library on a real site and database: upload, serve, describe, publish, delete.</summary>
-public sealed class MediaLibraryTests : IAsyncLifetime
+public abstract class MediaLibraryTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site = new() { Provider = provider };
     private AsyncServiceScope _scope;
 
     private MediaLibrary Library => _scope.ServiceProvider.GetRequiredService<MediaLibrary>();
@@ -38,7 +38,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         return await count(db);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUploadedPictureIsServedAtEveryWidthForAYearWithETagAndRanges()
     {
         var picture = await UploadAsync(TestImages.Jpeg(2000, 1500));
@@ -72,7 +72,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(MediaUrls.Path(new string('0', 64), 480, "webp"))).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheSamePictureUploadedTwiceIsStoredOnce()
     {
         var bytes = TestImages.Png(900, 600);
@@ -84,7 +84,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync(db => db.Media.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFileThatIsNotAPictureIsRefusedWithAMessageAndStoresNothing()
     {
         var outcome = await Library.UploadAsync(new MemoryStream("not a picture at all"u8.ToArray()), "holiday.jpg", default);
@@ -93,7 +93,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync(db => db.MediaFiles.CountAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task NobodySignedOutCanUpload()
     {
         await using var anonymous = _site.Services.CreateAsyncScope();
@@ -101,7 +101,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
             anonymous.ServiceProvider.GetRequiredService<MediaLibrary>().UploadAsync(new MemoryStream(TestImages.Png(10, 10)), "x.png", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryWithAnUndescribedPictureIsNotPublishedUntilItIsDescribed()
     {
         var picture = await UploadAsync(TestImages.Jpeg(1800, 1200));
@@ -125,7 +125,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Contains($"/media/{picture.Hash}-480.webp 480w", page.QuerySelector(".story-body picture source")!.GetAttribute("srcset"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task APictureAStoryUsesIsNotDeletedAndTheStoryIsNamedAnUnusedOneIsGoneAtOnce()
     {
         var used = await UploadAsync(TestImages.Jpeg(1000, 800));
@@ -143,7 +143,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal(["Harbour crane returns"], Assert.Single(listed).UsedBy);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ALibraryLeadImageLoadsFirstOnTheStoryPageWithItsAltTextAndDecoratesCardsWithEverySize()
     {
         var picture = await UploadAsync(TestImages.Jpeg(1600, 900));
@@ -167,7 +167,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Contains($"/media/{picture.Hash}-480.jpg 480w", card.GetAttribute("srcset"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DescribingAPictureAnewChangesItOnEveryStoryPageThatShowsItAtOnce()
     {
         var picture = await UploadAsync(TestImages.Jpeg(1000, 700));
@@ -184,3 +184,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime
         Assert.Equal("The red harbour crane lifting a boat", page.QuerySelector(".story-body img")!.GetAttribute("alt"));
     }
 }
+
+public sealed class MediaLibraryTestsOnSqlite() : MediaLibraryTests(DatabaseProvider.Sqlite);
+
+public sealed class MediaLibraryTestsOnPostgres() : MediaLibraryTests(DatabaseProvider.Postgres);

@@ -9,9 +9,9 @@ namespace NewsReader.Tests.Reactions;
 /// A client that drops its reader cookie is a new reader on every post; posts without a cookie are
 /// capped per address (new readers a minute, and fewer per story), with the default limits.
 /// </summary>
-public sealed class ReactionNewReaderLimitTests : IDisposable
+public abstract class ReactionNewReaderLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new() { KeepAddressLimits = true };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, KeepAddressLimits = true };
 
     public void Dispose() => _site.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
         return await db.Reactions.CountAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EightyCookielessPostsFromOneAddressAddOnlyThreeReactionsToAStory()
     {
         await _site.AddStoryAsync("Busy story", slug: "busy-story");
@@ -53,7 +53,7 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
         Assert.Contains("/articles/busy-story#reactions", page.QuerySelector("main a")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task NewReadersFromOneAddressAreCappedAtTenAMinuteAcrossStories()
     {
         for (var i = 1; i <= 4; i++)
@@ -76,7 +76,7 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
         Assert.Equal(10, await StoredCountAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ReadersWithACookieAreNotCountedAgainstTheNewReaderCap()
     {
         await _site.AddStoryAsync("Office story", slug: "office-story");
@@ -102,7 +102,7 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
         Assert.Equal(3, await StoredCountAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnotherAddressIsNotHeldBackByTheFirst()
     {
         await _site.AddStoryAsync("Busy story", slug: "busy-story");
@@ -118,7 +118,7 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
         Assert.Equal(4, await StoredCountAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task XForwardedForFromAnUnknownProxyDoesNotChangeTheAddress()
     {
         await _site.AddStoryAsync("Busy story", slug: "busy-story");
@@ -135,18 +135,23 @@ public sealed class ReactionNewReaderLimitTests : IDisposable
     }
 }
 
+public sealed class ReactionNewReaderLimitTestsOnSqlite() : ReactionNewReaderLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionNewReaderLimitTestsOnPostgres() : ReactionNewReaderLimitTests(DatabaseProvider.Postgres);
+
 /// <summary>Behind a configured proxy, the client's address is the one the proxy forwards.</summary>
-public sealed class ReactionKnownProxyTests : IDisposable
+public abstract class ReactionKnownProxyTests(DatabaseProvider provider) : IDisposable
 {
     private readonly NewsSiteFactory _site = new()
     {
+        Provider = provider,
         KeepAddressLimits = true,
         Settings = { ["NewsReader:KnownProxies:0"] = "10.0.0.5" },
     };
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
+    [ProviderFact]
     public async Task XForwardedForFromAKnownProxyIsTheClientsAddress()
     {
         await _site.AddStoryAsync("Busy story", slug: "busy-story");
@@ -168,7 +173,7 @@ public sealed class ReactionKnownProxyTests : IDisposable
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.SeeOther, s));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("10.0.0.5", true)]
     [InlineData("203.0.113.60", false)]
     public async Task XForwardedProtoCountsOnlyFromAKnownProxy(string connectionAddress, bool secure)
@@ -190,3 +195,7 @@ public sealed class ReactionKnownProxyTests : IDisposable
         Assert.Equal(secure, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
     }
 }
+
+public sealed class ReactionKnownProxyTestsOnSqlite() : ReactionKnownProxyTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionKnownProxyTestsOnPostgres() : ReactionKnownProxyTests(DatabaseProvider.Postgres);

@@ -6,12 +6,12 @@ using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Reactions;
 
-public sealed class ReactionPostTests : IAsyncLifetime
+public abstract class ReactionPostTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Slug = "tram-line-4-opens";
     private const string Site = "http://localhost";
 
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
 
     public async Task InitializeAsync() =>
         await _site.AddStoryAsync("Tram line 4 opens", slug: Slug, publishedAt: new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc));
@@ -43,7 +43,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         return await db.Reactions.Select(r => r.Kind).ToListAsync();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReactionIsSetAndTheReaderIsSentBackToTheBlockWithAProtectedCookie()
     {
         var reader = NewReader();
@@ -69,7 +69,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Equal("1 response", someoneElse.QuerySelector("#reactions .reaction-total").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnotherButtonMovesTheReadersReaction()
     {
         var reader = NewReader();
@@ -84,7 +84,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Equal(["sad"], page.QuerySelectorAll("button[aria-pressed=true]").Select(b => b.GetAttribute("value")));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheSameButtonAgainWithdrawsTheReaction()
     {
         var reader = NewReader();
@@ -98,7 +98,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Equal("No responses yet", page.QuerySelector("#reactions .reaction-total").Text());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("love")]
     [InlineData("Happy")]
     [InlineData("")]
@@ -111,7 +111,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Empty(await StoredReactionsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task APostWithoutAKindIsABadRequest()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/articles/{Slug}/reactions") { Content = new FormUrlEncodedContent([]) };
@@ -123,7 +123,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Empty(await StoredReactionsAsync());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("https://evil.example", "cross-site")]
     [InlineData("https://evil.example", null)]
     [InlineData(null, "cross-site")]
@@ -139,7 +139,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Empty(await StoredReactionsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReactionToAStoryThatIsNotPublishedIsNotFound()
     {
         await _site.AddStoryAsync("A draft", slug: "a-draft", draft: true);
@@ -152,7 +152,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Empty(await StoredReactionsAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReaderWhoFloodsGetsTooManyRequestsAndChangesNothing()
     {
         // The first post gives the reader their id; from then on they have twenty posts a minute.
@@ -170,7 +170,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, (await ReactAsync(NewReader(), "sad")).StatusCode); // others still can
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task APageViewNeverSetsACookie()
     {
         var reader = NewReader();
@@ -184,7 +184,7 @@ public sealed class ReactionPostTests : IAsyncLifetime
         Assert.DoesNotContain("no-store", first.Headers.CacheControl?.ToString() ?? "");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TwoHundredReadersAtOnceLeaveExactlyTwoHundredAndAHundredWithdrawingLeaveAHundred()
     {
         var readers = Enumerable.Range(0, 200).Select(_ => NewReader()).ToList();
@@ -203,13 +203,17 @@ public sealed class ReactionPostTests : IAsyncLifetime
     }
 }
 
-public sealed class ReactionAddressLimitTests : IDisposable
+public sealed class ReactionPostTestsOnSqlite() : ReactionPostTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionPostTestsOnPostgres() : ReactionPostTests(DatabaseProvider.Postgres);
+
+public abstract class ReactionAddressLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new() { Settings = { ["NewsReader:Reactions:PerAddressPerMinute"] = "5" } };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, Settings = { ["NewsReader:Reactions:PerAddressPerMinute"] = "5" } };
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
+    [ProviderFact]
     public async Task ManyNewReadersFromOneAddressAreLimitedTogether()
     {
         await _site.AddStoryAsync("Busy story", slug: "busy-story");
@@ -236,3 +240,7 @@ public sealed class ReactionAddressLimitTests : IDisposable
         Assert.Equal(5, await db.Reactions.CountAsync());
     }
 }
+
+public sealed class ReactionAddressLimitTestsOnSqlite() : ReactionAddressLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionAddressLimitTestsOnPostgres() : ReactionAddressLimitTests(DatabaseProvider.Postgres);

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsReader.Data;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,9 +12,9 @@ namespace NewsReader.Tests.Reactions;
 /// The new-reader cap on a real Kestrel port, with clients whose sockets are bound to different
 /// loopback addresses (every 127.x.y.z is local): the key is the connection's own address.
 /// </summary>
-public sealed class ReactionSocketAddressTests : IDisposable
+public abstract class ReactionSocketAddressTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new() { KeepAddressLimits = true };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, KeepAddressLimits = true };
 
     public void Dispose() => _site.Dispose();
 
@@ -39,7 +40,7 @@ public sealed class ReactionSocketAddressTests : IDisposable
     })
     { BaseAddress = server };
 
-    [Fact]
+    [ProviderFact]
     public async Task CookielessReadersOnDifferentLoopbackAddressesAreCountedApart()
     {
         _site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -69,3 +70,7 @@ public sealed class ReactionSocketAddressTests : IDisposable
         Assert.Equal(HttpStatusCode.SeeOther, fromSecond);
     }
 }
+
+public sealed class ReactionSocketAddressTestsOnSqlite() : ReactionSocketAddressTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionSocketAddressTestsOnPostgres() : ReactionSocketAddressTests(DatabaseProvider.Postgres);

@@ -9,13 +9,13 @@ namespace NewsReader.Tests.Reactions;
 /// SQLite file: new reactions, moves and withdrawals land in shared batches, and the counts table
 /// must still equal the rows, kind by kind, story by story.
 /// </summary>
-public sealed class ReactionStormTests : IAsyncLifetime
+public abstract class ReactionStormTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly string[] Kinds = ["happy", "sad", "excited", "sleepy", "angry", "surprise"];
     private static readonly string[] Slugs = ["storm-one", "storm-two", "storm-three"];
 
     // Every post of the test comes from one address; the per-address backstop is not what is tested here.
-    private readonly NewsSiteFactory _site = new() { Settings = { ["NewsReader:Reactions:PerAddressPerMinute"] = "100000" } };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, Settings = { ["NewsReader:Reactions:PerAddressPerMinute"] = "100000" } };
 
     public async Task InitializeAsync()
     {
@@ -44,7 +44,7 @@ public sealed class ReactionStormTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AThousandReadersSettingMovingAndWithdrawingAtOnceLeaveCountsEqualToTheRows()
     {
         // 600 readers react first (themselves all at once), then the storm: 300 of them move to another
@@ -77,20 +77,20 @@ public sealed class ReactionStormTests : IAsyncLifetime
         Assert.Equal(1000, answers.Length);
 
         // The counts table against the rows, both ways: no count without its rows, no rows without their count.
-        Assert.Equal(0, await TestDatabase.ScalarAsync(_site.DatabasePath, """
-            WITH rows AS (SELECT ArticleId, Kind, COUNT(*) AS n FROM Reactions GROUP BY ArticleId, Kind)
-            SELECT (SELECT COUNT(*) FROM ReactionCounts c LEFT JOIN rows r ON r.ArticleId = c.ArticleId AND r.Kind = c.Kind
-                    WHERE c.Count <> COALESCE(r.n, 0))
-                 + (SELECT COUNT(*) FROM rows r LEFT JOIN ReactionCounts c ON c.ArticleId = r.ArticleId AND c.Kind = r.Kind
-                    WHERE c.Count IS NULL OR c.Count <> r.n)
+        Assert.Equal(0, await _site.ScalarAsync("""
+            WITH rows AS (SELECT "ArticleId", "Kind", COUNT(*) AS n FROM "Reactions" GROUP BY "ArticleId", "Kind")
+            SELECT (SELECT COUNT(*) FROM "ReactionCounts" c LEFT JOIN rows r ON r."ArticleId" = c."ArticleId" AND r."Kind" = c."Kind"
+                    WHERE c."Count" <> COALESCE(r.n, 0))
+                 + (SELECT COUNT(*) FROM rows r LEFT JOIN "ReactionCounts" c ON c."ArticleId" = r."ArticleId" AND c."Kind" = r."Kind"
+                    WHERE c."Count" IS NULL OR c."Count" <> r.n)
             """));
 
         // And both against what the readers did: moved and new readers hold their last choice, withdrawn ones none.
         var expected = readers.Where(r => r.Second != r.First)
             .GroupBy(r => (r.Slug, Kind: r.Second ?? r.First))
             .ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(700, await TestDatabase.ScalarAsync(_site.DatabasePath, "SELECT COUNT(*) FROM Reactions"));
-        Assert.Equal(700, await TestDatabase.ScalarAsync(_site.DatabasePath, "SELECT SUM(Count) FROM ReactionCounts"));
+        Assert.Equal(700, await _site.ScalarAsync("""SELECT COUNT(*) FROM "Reactions" """));
+        Assert.Equal(700, await _site.ScalarAsync("""SELECT SUM("Count") FROM "ReactionCounts" """));
         foreach (var slug in Slugs)
         {
             var page = await _site.CreateClient().GetDocumentAsync($"/articles/{slug}");
@@ -99,15 +99,15 @@ public sealed class ReactionStormTests : IAsyncLifetime
             foreach (var (kind, choice) in Kinds.Zip(NewsReader.Reactions.ReactionKinds.All))
             {
                 var count = expected.GetValueOrDefault((slug, kind));
-                Assert.Equal(count, await TestDatabase.ScalarAsync(_site.DatabasePath,
-                    $"SELECT COALESCE(SUM(c.Count), 0) FROM ReactionCounts c JOIN Articles a ON a.Id = c.ArticleId WHERE a.Slug = '{slug}' AND c.Kind = {(int)choice.Kind}"));
+                Assert.Equal(count, await _site.ScalarAsync(
+                    $"""SELECT COALESCE(SUM(c."Count"), 0) FROM "ReactionCounts" c JOIN "Articles" a ON a."Id" = c."ArticleId" WHERE a."Slug" = '{slug}' AND c."Kind" = {(int)choice.Kind}"""));
                 Assert.Equal($"{choice.Word} {count} {NewsReader.Reactions.ReactionTally.Percent(count, total)}%",
                     page.QuerySelector($"button[value={kind}]")!.AccessibleName());
             }
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OneReaderPressingManyTimesAtOnceEndsAsIfThePressesCameOneAfterAnother()
     {
         // Within a batch the same reader's presses are applied in turn: an even number of presses of one
@@ -117,7 +117,11 @@ public sealed class ReactionStormTests : IAsyncLifetime
         var presses = await Task.WhenAll(Enumerable.Range(0, 9).Select(_ => ReactAsync(reader, Slugs[0], "sleepy")));
 
         Assert.All(presses, status => Assert.Equal(HttpStatusCode.SeeOther, status));
-        Assert.Equal(0, await TestDatabase.ScalarAsync(_site.DatabasePath, "SELECT COUNT(*) FROM Reactions"));
-        Assert.Equal(0, await TestDatabase.ScalarAsync(_site.DatabasePath, "SELECT COALESCE(SUM(Count), 0) FROM ReactionCounts"));
+        Assert.Equal(0, await _site.ScalarAsync("""SELECT COUNT(*) FROM "Reactions" """));
+        Assert.Equal(0, await _site.ScalarAsync("""SELECT COALESCE(SUM("Count"), 0) FROM "ReactionCounts" """));
     }
 }
+
+public sealed class ReactionStormTestsOnSqlite() : ReactionStormTests(DatabaseProvider.Sqlite);
+
+public sealed class ReactionStormTestsOnPostgres() : ReactionStormTests(DatabaseProvider.Postgres);

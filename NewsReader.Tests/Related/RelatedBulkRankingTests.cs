@@ -12,9 +12,9 @@ namespace NewsReader.Tests.Related;
 /// The whole archive ranked in small batches, as after a bulk load of a million stories: every
 /// story ends with an on-topic list, and a run stopped midway carries on where it stopped.
 /// </summary>
-public sealed class RelatedBulkRankingTests : IDisposable
+public abstract class RelatedBulkRankingTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly RelatedSiteFactory _site = new();
+    private readonly RelatedSiteFactory _site = new() { Provider = provider };
 
     public void Dispose() => _site.Dispose();
 
@@ -36,7 +36,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
     private async Task<NewsDbContext> DbAsync() =>
         await _site.GetService<IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
 
-    [Fact]
+    [ProviderFact]
     public async Task RankingEverythingInSmallBatchesKeepsEveryListOnSubjectAndLeavesNoProgressBehind()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -51,7 +51,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
             await db.Set<TermStat>().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm).Select(s => s.Documents).SingleAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARunStoppedDuringTheRankingPassResumesAfterTheLastStoryItFinished()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -61,7 +61,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         {
             // As a restart finds it: the ranking pass done up to `finished`, nothing stored after it.
             await db.RelatedStories.Where(r => r.StoryId > finished).ExecuteDeleteAsync();
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO DataVersions (Name, Version) VALUES ({0}, 3), ({1}, {2})",
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "DataVersions" ("Name", "Version") VALUES ({0}, 3), ({1}, {2})""",
                 RelatedBulkRanking.PassName, RelatedBulkRanking.PositionName, finished);
         }
         var before = await ListsAsync(ids.Where(id => id <= finished));
@@ -79,7 +79,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         Assert.True(await RelatedLists.PrecisionAtThreeAsync(_site, subjectOf) >= 0.95);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARunStoppedDuringCountingCountsEachStoryOnceAndThenRanksEverything()
     {
         var subjectOf = await AddEvaluationSetAsync();
@@ -90,8 +90,8 @@ public sealed class RelatedBulkRankingTests : IDisposable
         {
             // As a restart finds it: everything thrown away, then the first 20 stories counted.
             await db.Database.ExecuteSqlRawAsync(
-                "DELETE FROM RelatedArticles; DELETE FROM ArticleTerms; DELETE FROM ArticleTermCounts; DELETE FROM TermStats;");
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO DataVersions (Name, Version) VALUES ({0}, 1), ({1}, {2})",
+                """DELETE FROM "RelatedArticles"; DELETE FROM "ArticleTerms"; DELETE FROM "ArticleTermCounts"; DELETE FROM "TermStats";""");
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "DataVersions" ("Name", "Version") VALUES ({0}, 1), ({1}, {2})""",
                 RelatedBulkRanking.PassName, RelatedBulkRanking.PositionName, ids[19]);
         }
         await _site.GetService<RelatedTerms>().CountAsync(ids.Take(20).ToList(), null, CancellationToken.None);
@@ -130,3 +130,7 @@ public sealed class RelatedBulkRankingTests : IDisposable
         { BatchSize = batchSize };
     }
 }
+
+public sealed class RelatedBulkRankingTestsOnSqlite() : RelatedBulkRankingTests(DatabaseProvider.Sqlite);
+
+public sealed class RelatedBulkRankingTestsOnPostgres() : RelatedBulkRankingTests(DatabaseProvider.Postgres);

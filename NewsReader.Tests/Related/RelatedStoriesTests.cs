@@ -10,13 +10,17 @@ using NewsReader.Tests.Support.RelatedEvaluation;
 
 namespace NewsReader.Tests.Related;
 
-public sealed class RelatedStoriesTests : IDisposable
+public abstract class RelatedStoriesTests : IDisposable
 {
-    private readonly RelatedSiteFactory _site = new();
+    private readonly RelatedSiteFactory _site;
     private readonly HttpClient _client;
 
-    public RelatedStoriesTests()
+    private readonly DatabaseProvider _provider;
+
+    protected RelatedStoriesTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -33,7 +37,7 @@ public sealed class RelatedStoriesTests : IDisposable
         return page.QuerySelectorAll(".related-stories li a").Select(a => a.Text()).ToList();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AStoryPageListsUpToFourRelatedStoriesTheMostSimilarFirst()
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
@@ -53,7 +57,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.DoesNotContain("Wheat harvest", titles);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DraftsNeverAppearAndAScheduledStoryAppearsWhenItsTimeComesWithoutASave()
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
@@ -71,7 +75,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.Equal(["Tram depot tomorrow"], after);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUnpublishedOrDeletedStoryLeavesTheOtherStoriesLists()
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
@@ -91,7 +95,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.False(await check.RelatedStories.AnyAsync(r => r.RelatedStoryId == goneId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARewrittenStoryMovesToTheListsOfItsNewTopic()
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
@@ -105,7 +109,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.Equal(["Changing story"], await RelatedTitlesAsync("wheat-harvest"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StoriesAddedOneByOneFindTheirOwnTopicWhenCategoriesCutAcrossTopics()
     {
         var stories = RelatedTopicCorpus.Generate(storiesPerTopic: 15, seed: 7);
@@ -124,7 +128,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.True(recomputed >= 0.9, $"recomputed, only {recomputed:P0} of the first three related stories share the topic");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheEvaluationSetStaysOnSubjectWhenItsStoriesAreSavedOneByOne()
     {
         // The site's own path: stored counts, document frequencies that grow with each save, merges.
@@ -142,7 +146,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.True(share >= 0.95, $"saved one by one, P@3 is {share:F3}");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListsStoredByAnOlderRankingAreRankedAgainOnTheNextStart()
     {
         await _site.Services.GetServices<IHostedService>().OfType<RelatedStoriesCatchUp>().Single().ExecuteTask!;
@@ -166,7 +170,7 @@ public sealed class RelatedStoriesTests : IDisposable
             await check.Set<TermStat>().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm).Select(s => s.Documents).SingleAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PreviousAndNextAreThePublishedNeighboursByDate()
     {
         await _site.AddStoryAsync("First story", publishedAt: Day(1), slug: "first");
@@ -186,7 +190,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.Null(first.QuerySelector(".story-neighbours a[rel=prev]"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheBlocksComeUnderTheBodyInOrderReactionsRelatedThenNeighbours()
     {
         await _site.AddStoryAsync("Tram depot opens", Trams, Day(1), slug: "tram-depot");
@@ -199,3 +203,7 @@ public sealed class RelatedStoriesTests : IDisposable
         Assert.Equal(["story-body", "reactions", "related-stories", "story-neighbours"], order);
     }
 }
+
+public sealed class RelatedStoriesTestsOnSqlite() : RelatedStoriesTests(DatabaseProvider.Sqlite);
+
+public sealed class RelatedStoriesTestsOnPostgres() : RelatedStoriesTests(DatabaseProvider.Postgres);

@@ -13,11 +13,11 @@ namespace NewsReader.Tests.Review;
 /// Everything a contributor may not do, asked of the services directly (as a tampered circuit
 /// could): each is refused with a message that says why, and nothing in the database changes.
 /// </summary>
-public sealed class ContributorLimitsTests : IAsyncLifetime
+public abstract class ContributorLimitsTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly EditingSite _site = new() { Clock = new FakeTimeProvider(Start) };
+    private readonly EditingSite _site = new() { Provider = provider, Clock = new FakeTimeProvider(Start) };
     private AsyncServiceScope _editorScope;
     private AsyncServiceScope _contributorScope;
     private StoryEditing _editor = default!;
@@ -53,7 +53,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
     private static void AssertRefused(string message, SaveResult result) =>
         Assert.Equal(message, Assert.IsType<SaveResult.Refused>(result).Message);
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorWritesTheirOwnDraftAndSubmitsIt()
     {
         var story = await CreateAsync(_contributor, "Allotments open to new growers");
@@ -67,7 +67,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Equal("Plots by the river.", saved.Draft.Summary);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotPublishScheduleUnpublishDeleteOrChangeALiveStory()
     {
         var own = await CreateAsync(_contributor, "Night market moves indoors");
@@ -95,7 +95,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.NotNull(live.PublishedAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotOpenEditOrAutosaveSomeoneElsesStory()
     {
         var theirs = await CreateAsync(_editor, "Council budget agreed");
@@ -115,7 +115,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Null(await _contributor.Autosave.GetAutosaveAsync(theirs.Id, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotTouchAStoryFromBeforeStoriesHadOwners()
     {
         var old = await CreateAsync(_editor, "Archive story without an owner");
@@ -134,7 +134,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.IsType<SaveResult.Saved>(editorSave);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotEditOrAutosaveTheirStoryWhileItIsInReview()
     {
         var own = await CreateAsync(_contributor, "Ferry timetable changes");
@@ -156,7 +156,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Equal(StoryStatus.InReview, opened?.Status);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotReadOrRestoreTheRevisionsOfSomeoneElsesStory()
     {
         var theirs = await CreateAsync(_editor, "Library extends opening hours");
@@ -176,7 +176,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Equal(before, await StoredAsync(theirs.Id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorsListHoldsOnlyTheirOwnStories()
     {
         await CreateAsync(_editor, "An editor's story");
@@ -190,7 +190,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Equal(2, all.TotalCount);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorCannotUseTheReviewQueueCategoriesOrUsers()
     {
         var own = await CreateAsync(_contributor, "Bridge repairs start");
@@ -215,3 +215,7 @@ public sealed class ContributorLimitsTests : IAsyncLifetime
         Assert.Null(await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<NewsUser>>().FindByEmailAsync("new@example.org"));
     }
 }
+
+public sealed class ContributorLimitsTestsOnSqlite() : ContributorLimitsTests(DatabaseProvider.Sqlite);
+
+public sealed class ContributorLimitsTestsOnPostgres() : ContributorLimitsTests(DatabaseProvider.Postgres);

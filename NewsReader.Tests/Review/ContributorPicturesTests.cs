@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Data;
 using NewsReader.Accounts;
 using NewsReader.Editing;
 using NewsReader.Media;
@@ -8,9 +9,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Review;
 
 /// <summary>Pictures for a contributor: they upload and describe their own, but not one other people's stories show.</summary>
-public sealed class ContributorPicturesTests : IAsyncLifetime
+public abstract class ContributorPicturesTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site = new() { Provider = provider };
     private AsyncServiceScope _editor;
     private AsyncServiceScope _contributor;
 
@@ -29,7 +30,7 @@ public sealed class ContributorPicturesTests : IAsyncLifetime
 
     private static MediaLibrary Library(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<MediaLibrary>();
 
-    [Fact]
+    [ProviderFact]
     public async Task AContributorUploadsAndDescribesAPictureButNotOneInSomeoneElsesStory()
     {
         var stored = Assert.IsType<UploadOutcome.Stored>(
@@ -52,3 +53,7 @@ public sealed class ContributorPicturesTests : IAsyncLifetime
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Library(_contributor).DeleteAsync(picture.Hash, default));
     }
 }
+
+public sealed class ContributorPicturesTestsOnSqlite() : ContributorPicturesTests(DatabaseProvider.Sqlite);
+
+public sealed class ContributorPicturesTestsOnPostgres() : ContributorPicturesTests(DatabaseProvider.Postgres);

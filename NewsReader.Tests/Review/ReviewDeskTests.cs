@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Data;
 using Microsoft.Extensions.Time.Testing;
 using NewsReader.Accounts;
 using NewsReader.Editing;
@@ -9,7 +10,7 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Review;
 
 /// <summary>The review round: submit, the queue, send back with a note, submit again, publish.</summary>
-public sealed class ReviewDeskTests : IAsyncLifetime
+public abstract class ReviewDeskTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
 
@@ -17,7 +18,13 @@ public sealed class ReviewDeskTests : IAsyncLifetime
     private readonly EditingSite _site;
     private readonly List<AsyncServiceScope> _scopes = [];
 
-    public ReviewDeskTests() => _site = new EditingSite { Clock = _clock };
+    private readonly DatabaseProvider _provider;
+
+    protected ReviewDeskTests(DatabaseProvider provider)
+    {
+        _provider = provider;
+        _site = new EditingSite { Provider = _provider, Clock = _clock };
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -41,7 +48,7 @@ public sealed class ReviewDeskTests : IAsyncLifetime
         Assert.IsType<SaveResult.Saved>(await contributor.Saver.SaveAsync(
             null, null, new StoryDraft(title, Body: "Body."), PublishAction.SubmitForReview, null, default)).Story;
 
-    [Fact]
+    [ProviderFact]
     public async Task TheQueueListsSubmittedStoriesOldestFirstWithTheirContributor()
     {
         var (cora, _) = await AsAsync("cora@example.org", "Cora Contributor", Roles.Contributor);
@@ -67,7 +74,7 @@ public sealed class ReviewDeskTests : IAsyncLifetime
         Assert.Equal(["An editor's draft", "Still a draft"], drafts.Rows.Select(r => r.Title));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SentBackTheContributorSeesTheNoteEditsAndSubmitsAgainAndTheEditorPublishes()
     {
         var (contributor, _) = await AsAsync("cora@example.org", "Cora Contributor", Roles.Contributor);
@@ -104,7 +111,7 @@ public sealed class ReviewDeskTests : IAsyncLifetime
             actions);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnEditorMayScheduleAStoryInReview()
     {
         var (contributor, _) = await AsAsync("cora@example.org", "Cora Contributor", Roles.Contributor);
@@ -118,7 +125,7 @@ public sealed class ReviewDeskTests : IAsyncLifetime
         Assert.Empty(await desk.QueueAsync(default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SendingBackNeedsANoteAStoryInReviewAndTheCurrentVersion()
     {
         var (contributor, _) = await AsAsync("cora@example.org", "Cora Contributor", Roles.Contributor);
@@ -138,3 +145,7 @@ public sealed class ReviewDeskTests : IAsyncLifetime
         Assert.Single(await desk.QueueAsync(default));
     }
 }
+
+public sealed class ReviewDeskTestsOnSqlite() : ReviewDeskTests(DatabaseProvider.Sqlite);
+
+public sealed class ReviewDeskTestsOnPostgres() : ReviewDeskTests(DatabaseProvider.Postgres);

@@ -11,13 +11,13 @@ namespace NewsReader.Tests.Search;
 /// A word in more stories than search ranks: the newest matches are ranked, counted and paged, and
 /// the reader is told so; an older story, however good a match, is not among them.
 /// </summary>
-public sealed class SearchCommonWordTests : IDisposable
+public abstract class SearchCommonWordTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
 
     public void Dispose() => _site.Dispose();
 
-    [Fact]
+    [ProviderFact]
     public async Task AWordInMoreStoriesThanAreRankedShowsTheBestOfTheNewestAndSaysSo()
     {
         var count = SearchService.RankedMatchLimit + 10;
@@ -30,12 +30,15 @@ public sealed class SearchCommonWordTests : IDisposable
             {
                 // The ten oldest have the word in their title, which bm25 ranks highest.
                 var title = i <= 10 ? $"Tramline tramline story {i}" : $"Story {i}";
-                var date = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                // SQLite keeps times and versions as text in EF Core's formats; PostgreSQL takes the values.
+                var time = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i);
+                object date = provider == DatabaseProvider.Sqlite ? time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : time;
+                object version = provider == DatabaseProvider.Sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "Articles" ("Title", "Slug", "Summary", "Body", "BodyHtml", "WordCount", "CjkCharacterCount",
-                        "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version")
+                        "ImageCount", "CreatedAt", "UpdatedAt", "PublishedAt", "Version", "Correction", "CorrectionHtml")
                     VALUES ({title}, {"story-" + i}, '', 'The tramline runs past the depot.', '<p>The tramline runs past the depot.</p>',
-                        7, 0, 0, {date}, {date}, {date}, {Guid.NewGuid().ToString().ToUpperInvariant()})
+                        7, 0, 0, {date}, {date}, {date}, {version}, '', '')
                     """);
             }
             await transaction.CommitAsync();
@@ -55,3 +58,7 @@ public sealed class SearchCommonWordTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
     }
 }
+
+public sealed class SearchCommonWordTestsOnSqlite() : SearchCommonWordTests(DatabaseProvider.Sqlite);
+
+public sealed class SearchCommonWordTestsOnPostgres() : SearchCommonWordTests(DatabaseProvider.Postgres);

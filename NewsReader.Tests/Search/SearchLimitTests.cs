@@ -1,19 +1,20 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Search;
 
 /// <summary>Search costs CPU on every query the cache cannot answer: it is limited per address and in words.</summary>
-public sealed class SearchLimitTests : IDisposable
+public abstract class SearchLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly NewsSiteFactory _site = new() { KeepAddressLimits = true };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, KeepAddressLimits = true };
 
     public void Dispose() => _site.Dispose();
 
     private HttpClient ClientFrom(string address) =>
         TestClientAddress.From(_site.CreateClient(new() { AllowAutoRedirect = false }), address);
 
-    [Fact]
+    [ProviderFact]
     public async Task ThirtySearchesAMinuteFromOneAddressThenAReadablePageWith429()
     {
         await _site.AddStoryAsync("Tram bridge opens", "The tram crosses the bridge.");
@@ -40,7 +41,7 @@ public sealed class SearchLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, storyPage.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyTheFirstEightWordsAreSearchedAndThePageSaysSo()
     {
         await _site.AddStoryAsync("Tram bridge opens", "one two three four five six seven eight");
@@ -56,3 +57,7 @@ public sealed class SearchLimitTests : IDisposable
         Assert.Null(eight.QuerySelector(".search-words-cut"));
     }
 }
+
+public sealed class SearchLimitTestsOnSqlite() : SearchLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class SearchLimitTestsOnPostgres() : SearchLimitTests(DatabaseProvider.Postgres);

@@ -5,13 +5,17 @@ using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Search;
 
-public sealed class SearchPageTests : IDisposable
+public abstract class SearchPageTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public SearchPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected SearchPageTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -22,7 +26,7 @@ public sealed class SearchPageTests : IDisposable
     private static string[] ResultTitles(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll(".search-result h2").Select(h => h.Text()).ToArray();
 
-    [Fact]
+    [ProviderFact]
     public async Task ASearchFindsAStoryByAWordInItsBody()
     {
         await _site.AddStoryAsync("Council meets", "The councillors discussed the **viaduct** repairs.", Day(1), ["City"],
@@ -42,7 +46,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("1 story matches “viaduct”.", page.QuerySelector(".search-summary").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EveryWordMustAppearAndStemsMatch()
     {
         await _site.AddStoryAsync("Trams and bridges", "New trams cross the bridge.", Day(1));
@@ -53,7 +57,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(["Trams and bridges"], ResultTitles(page));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AccentsAndLetterCaseDoNotMatter()
     {
         await _site.AddStoryAsync("Café on the quay", "A new CAFÉ opens.", Day(1));
@@ -64,7 +68,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("Café", page.QuerySelector(".search-result h2 mark").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TitleMatchesRankAboveSummaryMatchesAboveBodyMatches()
     {
         await _site.AddStoryAsync("Body mention", "Work on the viaduct starts soon, and the viaduct closes.", Day(3));
@@ -77,7 +81,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("Viaduct", page.QuerySelector(".search-result h2 mark").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StoryTextInResultsIsShownAsTextNeverAsMarkup()
     {
         await _site.AddStoryAsync("<i>Markup</i> viaduct title", "A <b>viaduct</b> and <script>alert(1)</script> text.", Day(1),
@@ -95,7 +99,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.DoesNotContain("<script>alert(1)", html);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DraftsAndScheduledStoriesAreNeverFound()
     {
         await _site.AddStoryAsync("Published viaduct story", publishedAt: Day(1));
@@ -108,7 +112,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("1 story matches “viaduct”.", page.QuerySelector(".search-summary").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheIndexFollowsEditsAndDeletions()
     {
         await _site.AddStoryAsync("Old headline", "Body text.", Day(1), slug: "edited");
@@ -128,7 +132,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Empty(ResultTitles(deleted));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ResultsComeTwentyAPageWithLinksThatKeepTheQuery()
     {
         for (var i = 1; i <= 25; i++)
@@ -149,7 +153,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/search")]
     [InlineData("/search?q=")]
     [InlineData("/search?q=+++")]
@@ -164,7 +168,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.NotNull(page.QuerySelector("main form[action='/search'] input[name=q]"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASearchWithNoLettersSaysSoAndShowsTheHelp()
     {
         var page = await _client.GetDocumentAsync("/search?q=%22%22%20***%20%25");
@@ -172,7 +176,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Contains("There are no letters or numbers to look for in “\"\" *** %”.", page.QuerySelector(".search-help").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASearchThatFindsNothingSaysSo()
     {
         await _site.AddStoryAsync("Something else");
@@ -183,7 +187,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Empty(page.QuerySelectorAll(".search-result"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/search?q=tram&page=99999999")]
     [InlineData("/search?q=tram&page=99999999999999999999")]
     public async Task ResultPagesPastTheLastAnswerNotFound(string url)
@@ -195,7 +199,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ResultPagesAreKeptOutOfSearchEnginesAndSetNoCookie()
     {
         var response = await _client.GetAsync("/search?q=tram");
@@ -205,7 +209,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/")]
     [InlineData("/search?q=tram")]
     [InlineData("/no-such-page")]
@@ -222,3 +226,7 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal("Search", page.QuerySelector($"label[for='{input.Id}']").Text());
     }
 }
+
+public sealed class SearchPageTestsOnSqlite() : SearchPageTests(DatabaseProvider.Sqlite);
+
+public sealed class SearchPageTestsOnPostgres() : SearchPageTests(DatabaseProvider.Postgres);

@@ -11,13 +11,17 @@ namespace NewsReader.Tests.Stories;
 /// down what readers see at the edges of that paging — exact pages, the last page, past the end,
 /// ties in publish time, drafts and scheduled stories left out of both the list and the count.
 /// </summary>
-public sealed class ArchivePagingTests : IDisposable
+public abstract class ArchivePagingTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public ArchivePagingTests()
+    private readonly DatabaseProvider _provider;
+
+    protected ArchivePagingTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -31,7 +35,7 @@ public sealed class ArchivePagingTests : IDisposable
     private static IEnumerable<string> Numbered(int from, int down) =>
         Enumerable.Range(0, down).Select(i => $"Story {from - i}");
 
-    [Fact]
+    [ProviderFact]
     public async Task EachHomePageShowsItsOwnTwentyStoriesAndTheLastPageTheRest()
     {
         for (var i = 1; i <= 45; i++)
@@ -55,7 +59,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFullLastPageIsTheLastAndTheNextOneIsNotFound()
     {
         for (var i = 1; i <= 40; i++)
@@ -72,7 +76,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StoriesPublishedAtTheSameMomentKeepOneOrderAcrossAPageBreak()
     {
         var ids = new List<int>();
@@ -89,7 +93,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(Numbered(2, 2), second);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryPageCountsAndPagesOnlyItsPublishedStories()
     {
         for (var i = 1; i <= 23; i++)
@@ -114,7 +118,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Null(harbour.QuerySelector(".page-position"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryWithOnlyUnpublishedStoriesIsNotFound()
     {
         await _site.AddStoryAsync("Out", publishedAt: Start, categories: ["City"]);
@@ -126,7 +130,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ATagPageCountsAndPagesOnlyItsPublishedStories()
     {
         for (var i = 1; i <= 21; i++)
@@ -145,7 +149,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheAppBarFollowsAStoryPublishedIntoANewCategory()
     {
         await _site.AddStoryAsync("First", publishedAt: Start, categories: ["City"]);
@@ -159,7 +163,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.Equal(["Gardens", "City"], after.QuerySelectorAll("nav.category-nav a").Select(a => a.Text()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SeededDemoStoriesAreCompleteReadableAndRelated()
     {
         var (added, _) = await _site.GetService<DemoSeeder>().SeedAsync(120, seed: 7, CancellationToken.None);
@@ -188,3 +192,7 @@ public sealed class ArchivePagingTests : IDisposable
         Assert.NotEmpty(story.QuerySelectorAll(".related-stories a"));
     }
 }
+
+public sealed class ArchivePagingTestsOnSqlite() : ArchivePagingTests(DatabaseProvider.Sqlite);
+
+public sealed class ArchivePagingTestsOnPostgres() : ArchivePagingTests(DatabaseProvider.Postgres);

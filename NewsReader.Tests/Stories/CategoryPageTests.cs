@@ -1,15 +1,20 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Stories;
 
-public sealed class CategoryPageTests : IDisposable
+public abstract class CategoryPageTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public CategoryPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected CategoryPageTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -17,7 +22,7 @@ public sealed class CategoryPageTests : IDisposable
 
     private static DateTime Day(int day) => new(2026, 10, day, 9, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryPageListsItsPublishedStoriesNewestFirstUnderItsName()
     {
         await _site.AddStoryAsync("Older city story", publishedAt: Day(1), categories: ["City"]);
@@ -37,7 +42,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.Equal("In Transport, City", page.QuerySelector("article.article-card .category-line").Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ACategoryPageHasADescriptionAndItsOwnCanonicalAddress()
     {
         await _site.AddStoryAsync("City story", categories: ["City"]);
@@ -48,7 +53,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.Equal("The latest City stories on NewsReader.", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CategoryPagesComeTwentyStoriesAPage()
     {
         for (var i = 1; i <= 23; i++)
@@ -69,7 +74,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/categories/no-such-category")]
     [InlineData("/categories/secret")]
     [InlineData("/categories/city?page=99999999999")]
@@ -86,7 +91,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.DoesNotContain("Secret", page.Body!.TextContent);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/categories/city?page=abc")]
     [InlineData("/categories/city?page=-1")]
     public async Task MalformedPageNumbersShowTheFirstPage(string url)
@@ -98,7 +103,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CategoryPagesSetNoCookie()
     {
         await _site.AddStoryAsync("City story", categories: ["City"]);
@@ -109,3 +114,7 @@ public sealed class CategoryPageTests : IDisposable
         Assert.DoesNotContain("no-store", response.Headers.CacheControl?.ToString() ?? "");
     }
 }
+
+public sealed class CategoryPageTestsOnSqlite() : CategoryPageTests(DatabaseProvider.Sqlite);
+
+public sealed class CategoryPageTestsOnPostgres() : CategoryPageTests(DatabaseProvider.Postgres);

@@ -6,9 +6,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.Stories;
 
 /// <summary>Long stories on the page: the table of contents, and stories saved before headings had ids.</summary>
-public sealed class LongStoryPageTests : IAsyncLifetime
+public abstract class LongStoryPageTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site = new() { Provider = provider };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -16,7 +16,7 @@ public sealed class LongStoryPageTests : IAsyncLifetime
 
     private const string Body = "The harbour plan passed.\n\n## Why now\n\nA.\n\n## Ferries\n\nB.\n\n## Money\n\nC.\n\n## What next\n\nD.";
 
-    [Fact]
+    [ProviderFact]
     public async Task ALongStoryShowsItsTableOfContentsAfterTheLeadLinkingToEachSection()
     {
         await _site.AddStoryAsync("Harbour plan passes", Body, slug: "harbour-plan");
@@ -32,7 +32,7 @@ public sealed class LongStoryPageTests : IAsyncLifetime
         Assert.Equal("The harbour plan passed.", contents.PreviousElementSibling.Text());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task StoriesSavedBeforeHeadingsHadIdsAreRenderedAgainOnce()
     {
         var id = await _site.AddStoryAsync("Harbour plan passes", Body, slug: "harbour-plan");
@@ -54,3 +54,7 @@ public sealed class LongStoryPageTests : IAsyncLifetime
         Assert.NotNull((await _site.CreateClient().GetDocumentAsync("/articles/plain")).QuerySelector(".story-body p"));
     }
 }
+
+public sealed class LongStoryPageTestsOnSqlite() : LongStoryPageTests(DatabaseProvider.Sqlite);
+
+public sealed class LongStoryPageTestsOnPostgres() : LongStoryPageTests(DatabaseProvider.Postgres);

@@ -10,13 +10,17 @@ namespace NewsReader.Tests.Stories;
 /// hold the stories, in the order, that the plain query over the database gives, after publishing,
 /// unpublishing, deleting and when a scheduled story's time comes on the site's clock.
 /// </summary>
-public sealed class StoryPositionsTests : IDisposable
+public abstract class StoryPositionsTests : IDisposable
 {
-    private readonly RelatedSiteFactory _site = new();
+    private readonly RelatedSiteFactory _site;
     private readonly PublishedStories _stories;
 
-    public StoryPositionsTests()
+    private readonly DatabaseProvider _provider;
+
+    protected StoryPositionsTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _stories = _site.GetService<PublishedStories>();
     }
 
@@ -54,7 +58,7 @@ public sealed class StoryPositionsTests : IDisposable
         await _site.AddStoryAsync("Scheduled", publishedAt: Now.AddDays(3), categories: ["Transport"], tags: ["trams"]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EveryPageOfEveryListHoldsWhatTheOffsetQueryGives()
     {
         await AddArchiveAsync(95);
@@ -74,7 +78,7 @@ public sealed class StoryPositionsTests : IDisposable
         Assert.Equal(14, (await _stories.GetByTermAsync(trams, 1, default)).TotalCount);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheHomePageLeavesOutItsLeadsOnEveryPage()
     {
         await AddArchiveAsync(70);
@@ -101,7 +105,7 @@ public sealed class StoryPositionsTests : IDisposable
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AScheduledStoryJoinsTheListsWhenTheClockReachesItsTime()
     {
         await AddArchiveAsync(25);
@@ -124,7 +128,7 @@ public sealed class StoryPositionsTests : IDisposable
         Assert.Equal(await OffsetPageAsync(2), Ids(await _stories.GetLatestAsync(2, default)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PublishingUnpublishingAndDeletingMoveThePages()
     {
         await AddArchiveAsync(45);
@@ -168,3 +172,7 @@ public sealed class StoryPositionsTests : IDisposable
         Assert.Equal(44, (await _stories.GetLatestAsync(1, default)).TotalCount);
     }
 }
+
+public sealed class StoryPositionsTestsOnSqlite() : StoryPositionsTests(DatabaseProvider.Sqlite);
+
+public sealed class StoryPositionsTestsOnPostgres() : StoryPositionsTests(DatabaseProvider.Postgres);

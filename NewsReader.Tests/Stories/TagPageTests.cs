@@ -1,15 +1,20 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Stories;
 
-public sealed class TagPageTests : IDisposable
+public abstract class TagPageTests : IDisposable
 {
-    private readonly NewsSiteFactory _site = new();
+    private readonly NewsSiteFactory _site;
     private readonly HttpClient _client;
 
-    public TagPageTests()
+    private readonly DatabaseProvider _provider;
+
+    protected TagPageTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _site = new();
         _client = _site.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -17,7 +22,7 @@ public sealed class TagPageTests : IDisposable
 
     private static DateTime Day(int day) => new(2026, 10, day, 9, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
+    [ProviderFact]
     public async Task ATagPageListsThePublishedStoriesWithTheTag()
     {
         await _site.AddStoryAsync("Tram opens", publishedAt: Day(2), tags: ["trams", "infrastructure"]);
@@ -35,7 +40,7 @@ public sealed class TagPageTests : IDisposable
         Assert.Equal("http://localhost/tags/trams", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheStoryPageLinksToItsTagPages()
     {
         await _site.AddStoryAsync("Tram opens", slug: "tram-opens", tags: ["trams"]);
@@ -48,7 +53,7 @@ public sealed class TagPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, tagPage.StatusCode);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/tags/no-such-tag")]
     [InlineData("/tags/hidden")]
     [InlineData("/tags/trams?page=2")]
@@ -62,3 +67,7 @@ public sealed class TagPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class TagPageTestsOnSqlite() : TagPageTests(DatabaseProvider.Sqlite);
+
+public sealed class TagPageTestsOnPostgres() : TagPageTests(DatabaseProvider.Postgres);

@@ -7,9 +7,9 @@ using NewsReader.Tests.Support;
 namespace NewsReader.Tests.StoryFiles;
 
 /// <summary>Importing story files over stories that editors have worked on in the site.</summary>
-public sealed class ImportRevisionTests : IAsyncLifetime
+public abstract class ImportRevisionTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EditingSite _site = new();
+    private readonly EditingSite _site = new() { Provider = provider };
     private readonly string _files = Directory.CreateTempSubdirectory("newsreader-import-").FullName;
 
     public Task InitializeAsync()
@@ -44,7 +44,7 @@ public sealed class ImportRevisionTests : IAsyncLifetime
         return (story, revisions);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportingOverAnEditedStoryKeepsTheEditorsVersionAsARevision()
     {
         var (editor, scope) = await _site.EditorAsync();
@@ -63,7 +63,7 @@ public sealed class ImportRevisionTests : IAsyncLifetime
         Assert.Equal("0 imported, 1 updated, 0 failed, 0 unchanged; 1 story changed, previous versions kept as revisions", report.Summary);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFileWithoutPublishedKeepsALiveStoryPublishedAndSaysSo()
     {
         await ImportAsync(StoryText("First body."));
@@ -76,7 +76,7 @@ public sealed class ImportRevisionTests : IAsyncLifetime
         Assert.Equal("First body.\n", Assert.Single(revisions).Body);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportingTheSameFileAgainWritesNoRevision()
     {
         await ImportAsync(StoryText("Same body."));
@@ -87,3 +87,7 @@ public sealed class ImportRevisionTests : IAsyncLifetime
         Assert.Equal("0 imported, 0 updated, 0 failed, 1 unchanged", report.Summary);
     }
 }
+
+public sealed class ImportRevisionTestsOnSqlite() : ImportRevisionTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportRevisionTestsOnPostgres() : ImportRevisionTests(DatabaseProvider.Postgres);

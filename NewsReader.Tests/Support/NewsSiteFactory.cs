@@ -75,6 +75,17 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>One number read with plain SQL from the site's database, whichever engine it is on.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var db = await GetService<Microsoft.EntityFrameworkCore.IDbContextFactory<NewsDbContext>>().CreateDbContextAsync();
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Saves a story the way an import would, and announces the change; returns its id.</summary>
     public async Task<int> AddStoryAsync(
         string title,

@@ -27,15 +27,37 @@ public static class TestPostgres
         MaxPoolSize = 20,
     }.ToString();
 
-    /// <summary>Drops the database of <paramref name="connectionString"/>, ending its sessions.</summary>
+    /// <summary>
+    /// Drops the database of <paramref name="connectionString"/>, ending its sessions. A session the
+    /// role may not end (an autovacuum worker on the new database) can hold it a moment; if it still
+    /// does after a few tries, the database is left to the throwaway server.
+    /// </summary>
     public static void DropDatabase(string connectionString)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        using (var site = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(site);
+        }
         var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        using var connection = new NpgsqlConnection(server.ToString());
-        connection.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(server.ToString());
+                connection.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 5)
+                {
+                    return;
+                }
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 }

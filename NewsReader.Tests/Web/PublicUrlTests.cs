@@ -1,15 +1,16 @@
 using System.Net;
+using NewsReader.Data;
 using NewsReader.Accounts;
 using NewsReader.Tests.Support;
 
 namespace NewsReader.Tests.Web;
 
 /// <summary>Behind a TLS-terminating proxy: the configured public address, not the request's Host, is the site's.</summary>
-public sealed class PublicUrlTests : IDisposable
+public abstract class PublicUrlTests(DatabaseProvider provider) : IDisposable
 {
     private const string Public = "https://news.example.org";
 
-    private readonly NewsSiteFactory _site = new() { Settings = { ["NewsReader:PublicUrl"] = Public } };
+    private readonly NewsSiteFactory _site = new() { Provider = provider, Settings = { ["NewsReader:PublicUrl"] = Public } };
 
     public void Dispose() => _site.Dispose();
 
@@ -20,7 +21,7 @@ public sealed class PublicUrlTests : IDisposable
         return client;
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AHostileHostHeaderReachesNeitherCanonicalLinksNorFeedsNorTheSitemap()
     {
         await _site.AddStoryAsync("Tram line 4 opens", slug: "tram-line-4-opens", categories: ["City"]);
@@ -46,7 +47,7 @@ public sealed class PublicUrlTests : IDisposable
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CookiesAreSecureAndHstsIsSentWithAnHttpsPublicUrl()
     {
         await _site.AddStoryAsync("Tram line 4 opens", slug: "tram-line-4-opens");
@@ -82,7 +83,7 @@ public sealed class PublicUrlTests : IDisposable
         Assert.StartsWith("max-age=", loginPage.Headers.GetValues("Strict-Transport-Security").Single());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AReactionFromAnotherOriginThanThePublicOneIsRefused()
     {
         await _site.AddStoryAsync("Tram line 4 opens", slug: "tram-line-4-opens");
@@ -101,26 +102,30 @@ public sealed class PublicUrlTests : IDisposable
         responses.SelectMany(r => r.Headers.TryGetValues("Set-Cookie", out var values) ? values : []);
 }
 
-public sealed class PublicUrlStartupTests
+public sealed class PublicUrlTestsOnSqlite() : PublicUrlTests(DatabaseProvider.Sqlite);
+
+public sealed class PublicUrlTestsOnPostgres() : PublicUrlTests(DatabaseProvider.Postgres);
+
+public abstract class PublicUrlStartupTests(DatabaseProvider provider)
 {
-    [Theory]
+    [ProviderTheory]
     [InlineData("news.example.org")]
     [InlineData("ftp://news.example.org")]
     [InlineData("https://news.example.org/news/")]
     [InlineData("https://news.example.org/?q=1")]
     public void AnUnusablePublicUrlStopsStartUpWithAClearMessage(string publicUrl)
     {
-        using var site = new NewsSiteFactory { Settings = { ["NewsReader:PublicUrl"] = publicUrl } };
+        using var site = new NewsSiteFactory { Provider = provider, Settings = { ["NewsReader:PublicUrl"] = publicUrl } };
 
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
 
         Assert.Contains("NewsReader:PublicUrl", error.ToString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task WithAPlainHttpPublicUrlThereIsNoHstsAndCookiesAreNotSecure()
     {
-        using var site = new NewsSiteFactory { Settings = { ["NewsReader:PublicUrl"] = "http://news.example.org" } };
+        using var site = new NewsSiteFactory { Provider = provider, Settings = { ["NewsReader:PublicUrl"] = "http://news.example.org" } };
 
         var response = await site.CreateClient().GetAsync("/account/login");
 
@@ -128,13 +133,17 @@ public sealed class PublicUrlStartupTests
         Assert.All(response.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task WithoutAPublicUrlThereIsNoHsts()
     {
-        using var site = new NewsSiteFactory();
+        using var site = new NewsSiteFactory { Provider = provider };
 
         var response = await site.CreateClient().GetAsync("/account/login");
 
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 }
+
+public sealed class PublicUrlStartupTestsOnSqlite() : PublicUrlStartupTests(DatabaseProvider.Sqlite);
+
+public sealed class PublicUrlStartupTestsOnPostgres() : PublicUrlStartupTests(DatabaseProvider.Postgres);

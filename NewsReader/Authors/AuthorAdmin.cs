@@ -33,11 +33,14 @@ public sealed class AuthorAdmin(
     public async Task<IReadOnlyList<string>> SuggestAsync(string? text, CancellationToken cancellationToken)
     {
         await access.RequireEditorAsync(cancellationToken);
-        var search = (text ?? "").Trim();
+        // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+        var search = (text ?? "").Trim().ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+#pragma warning disable CA1304, CA1311 // ToLower() here is SQL's lower(), run by the database, not .NET's
         return await db.Authors.AsNoTracking()
-            .Where(a => search == "" || EF.Functions.Like(a.Name, "%" + search + "%"))
-            .OrderBy(a => search != "" && !EF.Functions.Like(a.Name, search + "%")).ThenBy(a => a.Name)
+            .Where(a => search == "" || EF.Functions.Like(a.Name.ToLower(), "%" + search + "%"))
+            .OrderBy(a => search != "" && !EF.Functions.Like(a.Name.ToLower(), search + "%")).ThenBy(a => a.Name)
+#pragma warning restore CA1304, CA1311
             .Select(a => a.Name)
             .Take(20)
             .ToListAsync(cancellationToken);

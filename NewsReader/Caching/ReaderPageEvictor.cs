@@ -24,7 +24,7 @@ public sealed class ReaderPageEvictor(
     FrontPage.BreakingNews breaking,
     RelatedStoriesService related,
     TimeProvider clock,
-    ILogger<ReaderPageEvictor> logger) : IStoryChangeListener
+    ILogger<ReaderPageEvictor> logger) : IStoryChangeListener, IInMemoryStoryState
 {
     /// <summary>
     /// Pages are evicted when what they show changes, so this only bounds what a change made outside
@@ -44,7 +44,7 @@ public sealed class ReaderPageEvictor(
 
     public async Task StoriesChangedAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
-        _scheduleKnownUntil = DateTime.MinValue;
+        Forget();
         // The menu is reloaded whichever way the pages go: it is kept in memory, not in the cache.
         var menuChanged = await menu.RefreshAsync(cancellationToken);
         // The banner is on every page too, and kept in memory the same way.
@@ -52,8 +52,11 @@ public sealed class ReaderPageEvictor(
         var tags = storyIds.Count > PreciseEvictionLimit || menuChanged || bannerChanged
             ? [CacheTags.AllReaderPages]
             : await TagsToEvictAsync(storyIds, cancellationToken);
-        await freshness.EvictAsync(store, tags, cancellationToken);
+        await freshness.EvictAsync(store, tags, cancellationToken, storiesChanged: true);
     }
+
+    /// <summary>A story may have been scheduled or published: the next scheduled time is read again.</summary>
+    public void Forget() => _scheduleKnownUntil = DateTime.MinValue;
 
     /// <summary>A reaction changes the counts on the story's own page and nowhere else.</summary>
     public Task StoryPageChangedAsync(int storyId, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Stories;
 using NewsReader.Data;
+using NewsReader.Redis;
 
 namespace NewsReader.Editing;
 
@@ -11,14 +12,25 @@ namespace NewsReader.Editing;
 /// cached pages, feeds, the search index). A breaking-news banner ends by the clock the same way,
 /// and is announced the same way, so that cached pages drop it on time.
 /// </summary>
+/// <remarks>
+/// With several instances only the holder of a lease in Redis (<see cref="JobLeases"/>) announces,
+/// and the others learn of it as of any change (the evictions it sends). How far the announcements
+/// got is kept beside the lease, so that an instance taking over neither skips nor repeats a window.
+/// </remarks>
 public sealed class ScheduledStories(
     IDbContextFactory<NewsDbContext> dbFactory,
     StoryChanges changes,
+    JobLeases leases,
     TimeProvider clock,
     ILogger<ScheduledStories> logger) : BackgroundService
 {
     /// <summary>Listeners hear of a story at most this long after it went live.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
+
+    /// <summary>Renewed on every pass; another instance takes over this long after the holder's last one.</summary>
+    public static readonly TimeSpan LeaseLifetime = TimeSpan.FromMinutes(1);
+
+    public const string LeaseName = "scheduled-stories";
 
     // One pass at a time: a caller's pass (a test, an operator's command) and the timer's must not
     // both read the same window, or one of them would return before the other had told the listeners.
@@ -43,7 +55,13 @@ public sealed class ScheduledStories(
     private async Task<IReadOnlyList<int>> AnnounceDueOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = _checkedUpTo;
+        if (!await leases.TryHoldAsync(LeaseName, LeaseLifetime))
+        {
+            return [];
+        }
+        var since = await leases.ReadNoteAsync(LeaseName) is { } note && long.TryParse(note, out var ticks)
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : _checkedUpTo;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.Stories.AsNoTracking()
             .Where(a => (a.PublishedAt > since && a.PublishedAt <= now) || (a.BreakingUntil > since && a.BreakingUntil <= now))
@@ -55,6 +73,7 @@ public sealed class ScheduledStories(
             await changes.NotifyAsync(due, cancellationToken);
         }
         _checkedUpTo = now;
+        await leases.WriteNoteAsync(LeaseName, now.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return due;
     }
 
@@ -72,6 +91,21 @@ public sealed class ScheduledStories(
                 // The next pass covers the same window again: _checkedUpTo only moves on success.
                 logger.LogError(ex, "Announcing scheduled stories failed.");
             }
+        }
+    }
+
+    /// <summary>Hands the lease on at once rather than when it runs out.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await leases.ReleaseAsync(LeaseName);
+        }
+        // Disposed: the host is shutting down on another path too, and the connection went first.
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or ObjectDisposedException)
+        {
+            logger.LogWarning(ex, "Could not release the scheduled-stories lease; another instance takes over when it runs out.");
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
+using NewsReader.Stories;
 
 namespace NewsReader.FrontPage;
 
@@ -11,7 +12,7 @@ public sealed record BreakingStory(string Title, string Slug, DateTime Until);
 /// reloaded when stories change (<see cref="Caching.ReaderPageEvictor"/> asks), when the banner's 24
 /// hours are up, or after a while, which covers changes made by another process.
 /// </summary>
-public sealed class BreakingNews(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock)
+public sealed class BreakingNews(IDbContextFactory<NewsDbContext> dbFactory, TimeProvider clock) : IInMemoryStoryState
 {
     public static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(10);
 
@@ -36,6 +37,9 @@ public sealed class BreakingNews(IDbContextFactory<NewsDbContext> dbFactory, Tim
         var after = await LoadAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
         return before?.Story != after.Story;
     }
+
+    /// <summary>Stories changed on another instance: the banner is loaded again on the next request.</summary>
+    public void Forget() => _current = null;
 
     private async Task<Snapshot> LoadAsync(DateTime now, CancellationToken cancellationToken)
     {

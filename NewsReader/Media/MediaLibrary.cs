@@ -133,8 +133,11 @@ public sealed class MediaLibrary(
         var query = db.Media.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim();
-            query = query.Where(m => EF.Functions.Like(m.AltText, "%" + term + "%") || EF.Functions.Like(m.FileName, "%" + term + "%"));
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var term = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311 // ToLower() here is SQL's lower(), run by the database, not .NET's
+            query = query.Where(m => EF.Functions.Like(m.AltText.ToLower(), "%" + term + "%") || EF.Functions.Like(m.FileName.ToLower(), "%" + term + "%"));
+#pragma warning restore CA1304, CA1311
         }
         var rows = await query.OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(take)
             .Select(m => new { m.Hash, m.FileName, m.Length, m.UploadedBy, m.UploadedAt })

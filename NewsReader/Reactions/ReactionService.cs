@@ -19,8 +19,9 @@ public enum ReactionOutcome
 public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, ReactionWriter writer, TimeProvider clock)
 {
     // Compiled: every reaction post runs it, and EF's lookup of an uncompiled query on each call is
-    // CPU a post need not spend now that the writes are cheap.
-    private static readonly Func<NewsDbContext, string, DateTime, Task<int?>> PublishedStoryQuery =
+    // CPU a post need not spend now that the writes are cheap. One per service, not static: a
+    // compiled query is bound to one model, SQLite's or PostgreSQL's, and tests run both in one process.
+    private readonly Func<NewsDbContext, string, DateTime, Task<int?>> _publishedStoryQuery =
         EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now) => db.Stories.AsNoTracking()
             .Where(a => a.Slug == slug && a.PublishedAt != null && a.PublishedAt <= now)
             .Select(a => (int?)a.Id)
@@ -30,7 +31,7 @@ public sealed class ReactionService(IDbContextFactory<NewsDbContext> dbFactory, 
     public async Task<int?> FindPublishedStoryAsync(string slug, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await PublishedStoryQuery(db, slug, clock.GetUtcNow().UtcDateTime);
+        return await _publishedStoryQuery(db, slug, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Data;
+using NewsReader.Redis;
 
 namespace NewsReader.Related;
 
@@ -19,70 +20,97 @@ namespace NewsReader.Related;
 /// <remarks>
 /// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
 /// the same stories missing and both add their terms to the shared document frequencies, doubling
-/// them. So the work is done under an exclusive lock on a file beside the database
-/// (<see cref="DatabaseLock"/>): the second site waits, then finds nothing missing.
+/// them. So the work is done under an exclusive lock on the database (<see cref="DatabaseLock"/>):
+/// the second site waits, then finds nothing missing. With Redis configured (several instances) the
+/// lock is the same lease in Redis as the other once-only work takes (<see cref="JobLeases"/>),
+/// renewed while the work goes on.
 /// </remarks>
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
     RelatedStoriesUpdater updater,
     RelatedBulkRanking bulk,
+    JobLeases leases,
     ILogger<RelatedStoriesCatchUp> logger) : BackgroundService
 {
     /// <summary>More stories missing than this are ranked in bounded batches (<see cref="RelatedBulkRanking"/>) rather than in one go.</summary>
     public const int BulkThreshold = 5000;
+
+    public const string LeaseName = "related-catch-up";
+
+    /// <summary>How long the lease outlives an instance that stopped holding it without a word.</summary>
+    public static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // SQLite's async calls complete synchronously; never hold up start-up
         try
         {
-            using var fileLock = await LockAsync(stoppingToken);
-            if (await bulk.IsUnfinishedAsync(stoppingToken))
+            if (leases.IsShared)
             {
-                await bulk.RunAsync(stoppingToken);
-                return;
-            }
-            List<int> missing;
-            bool outdated;
-            await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
-            {
-                var version = await db.Set<TermStat>().AsNoTracking().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm)
-                    .Select(s => (int?)s.Documents).FirstOrDefaultAsync(stoppingToken);
-                outdated = version != RelatedStoriesUpdater.RankingVersion && await db.Set<StoryTermCount>().AnyAsync(stoppingToken);
-                missing = outdated ? [] : await db.Stories.AsNoTracking()
-                    .Where(a => !db.Set<StoryTermCount>().Any(c => c.StoryId == a.Id))
-                    .Select(a => a.Id)
-                    .ToListAsync(stoppingToken);
-            }
-            if (outdated)
-            {
-                logger.LogInformation("Related stories were ranked by an older version; ranking every story again.");
-                await bulk.StartOverAsync(stoppingToken);
-            }
-            else if (missing.Count > BulkThreshold)
-            {
-                logger.LogInformation("{Count} stories have no related stories yet; ranking the archive in batches.", missing.Count);
-                await bulk.RunAsync(stoppingToken);
+                await leases.RunAsync(LeaseName, LeaseLifetime, Waiting, CatchUpAsync, stoppingToken);
             }
             else
             {
-                if (missing.Count > 0)
-                {
-                    logger.LogInformation("Computing related stories for {Count} stories that have none yet.", missing.Count);
-                    await updater.UpdateAsync(missing, stoppingToken);
-                }
-                // Nothing older was stored (or nothing at all), so all that is stored now is this version's.
-                await updater.MarkRankingVersionAsync(stoppingToken);
+                using var fileLock = await DatabaseLock.AcquireAsync(dbFactory, "related", Waiting, stoppingToken);
+                await CatchUpAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down; the rest is caught up on the next start.
         }
+        catch (OperationCanceledException)
+        {
+            // The lease was lost (Redis went away or it ran out): whoever holds it now carries on,
+            // and a bulk ranking resumes from its saved place.
+            logger.LogWarning("Lost the lease for catching up related stories; stopped so that another instance can carry on.");
+        }
+        catch (StackExchange.Redis.RedisException ex)
+        {
+            logger.LogError(ex, "Could not take the lease for catching up related stories; it is tried again on the next start.");
+        }
     }
 
-    private Task<IDisposable?> LockAsync(CancellationToken cancellationToken) =>
-        DatabaseLock.AcquireAsync(dbFactory, "related",
-            () => logger.LogInformation("Another process is computing related stories for this database; waiting for it."),
-            cancellationToken);
+    private void Waiting() => logger.LogInformation("Another process is computing related stories for this database; waiting for it.");
+
+    private async Task CatchUpAsync(CancellationToken stoppingToken)
+    {
+        if (await bulk.IsUnfinishedAsync(stoppingToken))
+        {
+            await bulk.RunAsync(stoppingToken);
+            return;
+        }
+        List<int> missing;
+        bool outdated;
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            var version = await db.Set<TermStat>().AsNoTracking().Where(s => s.Term == RelatedStoriesUpdater.VersionTerm)
+                .Select(s => (int?)s.Documents).FirstOrDefaultAsync(stoppingToken);
+            outdated = version != RelatedStoriesUpdater.RankingVersion && await db.Set<StoryTermCount>().AnyAsync(stoppingToken);
+            missing = outdated ? [] : await db.Stories.AsNoTracking()
+                .Where(a => !db.Set<StoryTermCount>().Any(c => c.StoryId == a.Id))
+                .Select(a => a.Id)
+                .ToListAsync(stoppingToken);
+        }
+        if (outdated)
+        {
+            logger.LogInformation("Related stories were ranked by an older version; ranking every story again.");
+            await bulk.StartOverAsync(stoppingToken);
+        }
+        else if (missing.Count > BulkThreshold)
+        {
+            logger.LogInformation("{Count} stories have no related stories yet; ranking the archive in batches.", missing.Count);
+            await bulk.RunAsync(stoppingToken);
+        }
+        else
+        {
+            if (missing.Count > 0)
+            {
+                logger.LogInformation("Computing related stories for {Count} stories that have none yet.", missing.Count);
+                await updater.UpdateAsync(missing, stoppingToken);
+            }
+            // Nothing older was stored (or nothing at all), so all that is stored now is this version's.
+            await updater.MarkRankingVersionAsync(stoppingToken);
+        }
+    }
 }

@@ -18,8 +18,9 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
     /// <summary>Related stories shown under a story: the first four stored ones that are out now.</summary>
     public const int Shown = 4;
 
-    // Compiled once: run for every change's evictions, where EF's per-call expression work rivals the SQL.
-    private static readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> PreviousQuery =
+    // Compiled once per service: run for every change's evictions, where EF's per-call expression work
+    // rivals the SQL. Not static: a compiled query is bound to one model (SQLite's or PostgreSQL's).
+    private readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> _previousQuery =
         EF.CompileAsyncQuery((NewsDbContext db, int storyId, DateTime publishedAt, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .Where(a => a.PublishedAt < publishedAt || (a.PublishedAt == publishedAt && a.Id < storyId))
@@ -27,7 +28,7 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
             .Select(a => new StoryLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))
             .FirstOrDefault());
 
-    private static readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> NextQuery =
+    private readonly Func<NewsDbContext, int, DateTime, DateTime, CancellationToken, Task<StoryLink?>> _nextQuery =
         EF.CompileAsyncQuery((NewsDbContext db, int storyId, DateTime publishedAt, DateTime now, CancellationToken cancellationToken) => db.Stories.AsNoTracking()
             .Where(a => a.PublishedAt != null && a.PublishedAt <= now)
             .Where(a => a.PublishedAt > publishedAt || (a.PublishedAt == publishedAt && a.Id > storyId))
@@ -40,8 +41,8 @@ public sealed class RelatedStoriesService(IDbContextFactory<NewsDbContext> dbFac
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var previous = await PreviousQuery(db, storyId, publishedAt, now, cancellationToken);
-        var next = await NextQuery(db, storyId, publishedAt, now, cancellationToken);
+        var previous = await _previousQuery(db, storyId, publishedAt, now, cancellationToken);
+        var next = await _nextQuery(db, storyId, publishedAt, now, cancellationToken);
         return new StoryNeighbourLinks(previous, next);
     }
 }

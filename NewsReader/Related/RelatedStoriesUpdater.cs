@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Stories;
 using NewsReader.Data;
+using NewsReader.Redis;
 
 namespace NewsReader.Related;
 
@@ -29,6 +30,7 @@ public sealed class RelatedStoriesUpdater(
     IDbContextFactory<NewsDbContext> dbFactory,
     RelatedTerms terms,
     RelatedCandidates candidates,
+    JobLeases leases,
     ILogger<RelatedStoriesUpdater> logger) : IStoryChangeListener
 {
     public const int StoredPerStory = 8;
@@ -54,6 +56,13 @@ public sealed class RelatedStoriesUpdater(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// With several instances (Redis configured), the lease that makes the gate below hold across
+    /// them: a save on one and a save or bulk batch on another must not adjust the shared document
+    /// frequencies at once either.
+    /// </summary>
+    public const string WriteLeaseName = "related-writes";
+
     public Task StoriesChangedAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken) =>
         UpdateAsync(storyIds, cancellationToken);
 
@@ -68,7 +77,7 @@ public sealed class RelatedStoriesUpdater(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await UpdateCoreAsync(storyIds, cancellationToken);
+            await leases.RunExclusiveAsync(WriteLeaseName, token => UpdateCoreAsync(storyIds, token), cancellationToken);
         }
         finally
         {
@@ -85,7 +94,7 @@ public sealed class RelatedStoriesUpdater(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await work();
+            await leases.RunExclusiveAsync(WriteLeaseName, _ => work(), cancellationToken);
         }
         finally
         {

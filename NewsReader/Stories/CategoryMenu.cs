@@ -6,7 +6,7 @@ namespace NewsReader.Stories;
 /// when stories change (<see cref="Caching.ReaderPageEvictor"/> asks) or after a while, which covers
 /// changes made by another process such as an import from the command line.
 /// </summary>
-public sealed class CategoryMenu(PublishedStories stories, TimeProvider clock)
+public sealed class CategoryMenu(PublishedStories stories, TimeProvider clock) : IInMemoryStoryState
 {
     /// <summary>How many categories the app bar shows.</summary>
     public const int Size = 8;
@@ -33,6 +33,9 @@ public sealed class CategoryMenu(PublishedStories stories, TimeProvider clock)
         var after = await LoadAsync(cancellationToken);
         return before is null || !before.Categories.SequenceEqual(after.Categories);
     }
+
+    /// <summary>Stories changed on another instance, which reloaded its own menu: this one loads it on the next request.</summary>
+    public void Forget() => _current = null;
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace NewsReader.Stories;
 public sealed class StoryPositions(
     IDbContextFactory<NewsDbContext> dbFactory,
     TimeProvider clock,
-    ILogger<StoryPositions> logger) : IStoryChangeListener, IDisposable
+    ILogger<StoryPositions> logger) : IStoryChangeListener, IInMemoryStoryState, IDisposable
 {
     public static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(10);
 
@@ -28,9 +28,15 @@ public sealed class StoryPositions(
 
     public Task StoriesChangedAsync(IReadOnlyCollection<int> storyIds, CancellationToken cancellationToken)
     {
+        Forget();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stories changed here or on another instance: the next request builds the order again.</summary>
+    public void Forget()
+    {
         Interlocked.Increment(ref _generation);
         _current = null;
-        return Task.CompletedTask;
     }
 
     /// <summary>The order as of now, built first if what is kept is stale.</summary>
