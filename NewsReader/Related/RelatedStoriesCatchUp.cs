@@ -21,9 +21,9 @@ namespace NewsReader.Related;
 /// Two sites started on one database (a cached and an uncached one in bench/run.sh) would both find
 /// the same stories missing and both add their terms to the shared document frequencies, doubling
 /// them. So the work is done under an exclusive lock on the database (<see cref="DatabaseLock"/>):
-/// the second site waits, then finds nothing missing. With Redis configured (several instances) the
-/// lock is the same lease in Redis as the other once-only work takes (<see cref="JobLeases"/>),
-/// renewed while the work goes on.
+/// the second site waits, then finds nothing missing (on PostgreSQL an advisory lock, which every
+/// instance on the database shares). With Redis configured the work also holds the lease in Redis
+/// that the other once-only work takes (<see cref="JobLeases"/>), renewed while the work goes on.
 /// </remarks>
 public sealed class RelatedStoriesCatchUp(
     IDbContextFactory<NewsDbContext> dbFactory,
@@ -45,13 +45,16 @@ public sealed class RelatedStoriesCatchUp(
         await Task.Yield(); // SQLite's async calls complete synchronously; never hold up start-up
         try
         {
+            // The database's own lock first: it holds among every process on this database, with or
+            // without Redis (an instance started without the Redis setting, or a command), where the
+            // lease alone let two instances rank the same backlog at once and fail on its keys.
+            using var databaseLock = await DatabaseLock.AcquireAsync(dbFactory, "related", Waiting, stoppingToken);
             if (leases.IsShared)
             {
                 await leases.RunAsync(LeaseName, LeaseLifetime, Waiting, CatchUpAsync, stoppingToken);
             }
             else
             {
-                using var fileLock = await DatabaseLock.AcquireAsync(dbFactory, "related", Waiting, stoppingToken);
                 await CatchUpAsync(stoppingToken);
             }
         }
