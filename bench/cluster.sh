@@ -65,16 +65,17 @@ start 5401 "${SQLITE_ENV[@]}"
 start 5402 "${SQLITE_ENV[@]}" NewsReader__OutputCache=false
 start 5403 "${POSTGRES_ENV[@]}"
 start 5404 "${POSTGRES_ENV[@]}" NewsReader__OutputCache=false
+start 5407 Database__Provider=Postgres ConnectionStrings__News="$PG_NEWS;Max Auto Prepare=64" NewsReader__OutputCache=false
 start 5405 "${POSTGRES_ENV[@]}" ConnectionStrings__Redis="$REDIS"
 start 5406 "${POSTGRES_ENV[@]}" ConnectionStrings__Redis="$REDIS"
-for port in 5401 5402 5403 5404 5405 5406; do
+for port in 5401 5402 5403 5404 5405 5406 5407; do
     for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 done
 
 # A seeded archive is ranked for related stories in the background by one instance per database;
 # measured meanwhile, that work would be in every number.
 echo "== Waiting for the related-stories ranking of both databases"
-for logs in "site-5401.log site-5402.log" "site-5403.log site-5404.log site-5405.log site-5406.log"; do
+for logs in "site-5401.log site-5402.log" "site-5403.log site-5404.log site-5405.log site-5406.log site-5407.log"; do
     for _ in $(seq 1 1800); do
         (cd "$WORK" && grep -q "the whole archive is ranked" $logs) && break
         sleep 1
@@ -125,6 +126,7 @@ row "SQLite, one instance, cached" "http://127.0.0.1:5401$story"
 row "PostgreSQL, one instance, cached (in-process cache)" "http://127.0.0.1:5403$story"
 row "SQLite, one instance, uncached" "http://127.0.0.1:5402$story"
 row "PostgreSQL, one instance, uncached" "http://127.0.0.1:5404$story"
+row "PostgreSQL, one instance, uncached, Max Auto Prepare=64" "http://127.0.0.1:5407$story"
 row "PostgreSQL + Redis, one instance behind nginx, cached" "http://127.0.0.1:5410$story"
 row "PostgreSQL + Redis, two instances behind nginx, cached" "http://127.0.0.1:5411$story"
 echo
