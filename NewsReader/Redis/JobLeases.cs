@@ -127,7 +127,8 @@ public sealed class JobLeases(RedisConnection? redis)
         {
             // The work is done (or was cancelled): nothing more to renew.
         }
-        catch (RedisException)
+        // RedisTimeoutException is a TimeoutException, not a RedisException.
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             await lost.CancelAsync();
         }

@@ -15,8 +15,15 @@ public sealed class RedisConnection(string configuration, string prefix) : IAsyn
 {
     public const string DefaultPrefix = "newsreader:";
 
+    // AbortOnConnectFail off: a Redis that is slow or briefly away while an instance starts (a
+    // loaded server, a restart) delays its commands until the connection is made; it does not
+    // throw out of start-up and stop the instance.
     private readonly Lazy<Task<IConnectionMultiplexer>> _connection = new(async () =>
-        await ConnectionMultiplexer.ConnectAsync(configuration));
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    });
 
     public string Prefix { get; } = prefix;
 

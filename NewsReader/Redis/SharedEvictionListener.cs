@@ -72,7 +72,7 @@ public sealed class SharedEvictionListener(
         {
             await freshness.ResetAsync(await evictions.CurrentGenerationAsync());
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Until this succeeds, this instance's older count only keeps more pages out of the cache.
             logger.LogWarning(ex, "Could not read the shared eviction count after reconnecting.");

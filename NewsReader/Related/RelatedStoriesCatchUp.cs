@@ -68,7 +68,8 @@ public sealed class RelatedStoriesCatchUp(
             // and a bulk ranking resumes from its saved place.
             logger.LogWarning("Lost the lease for catching up related stories; stopped so that another instance can carry on.");
         }
-        catch (StackExchange.Redis.RedisException ex)
+        // A timeout is not a RedisException: a Redis slow to answer (a loaded server) must not stop the site either.
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
             logger.LogError(ex, "Could not take the lease for catching up related stories; it is tried again on the next start.");
         }
