@@ -39,6 +39,11 @@ public static class NewsReaderApp
             .Validate(o => o.KnownProxies.All(PublicAddress.IsProxy), "NewsReader:KnownProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
+        // Background work (catch-ups, scheduled announcements, resizes) that fails is logged and tried
+        // again on its next pass or start; it never takes the readers' site down with it. A busy
+        // database or a slow Redis under load had stopped whole instances.
+        services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+
         services.AddDatabase(configuration, builder.Environment);
         services.AddStories();
         services.AddFrontPage();
